@@ -1,0 +1,52 @@
+package io.skymarshal.core;
+
+import io.skymarshal.data.DataAccess;
+import io.skymarshal.model.ModelReply;
+import io.skymarshal.model.ReplyFormat;
+import io.skymarshal.prompt.OptimizedPrompt;
+import java.util.List;
+
+/**
+ * One specialist agent: the SPI a user implements to add an agent to a run.
+ *
+ * <p>In a run the engine calls, for each agent: {@link #gather} once (its batched reads), then
+ * {@link #prompt} and the model and {@link #parse} in Phase 1, and again in Phase 2 with the
+ * other agents' Phase-1 recommendations as {@code peers}. Implementations are stateless and
+ * thread-safe; a run calls them from several threads.
+ *
+ * @param <I> what {@link #gather} produces and {@link #prompt} renders
+ */
+public interface AgentSpec<I> {
+
+  /** A unique name, {@code [a-z0-9_]+}, e.g. {@code crew_compliance}. */
+  String name();
+
+  /** {@link Tier#SAFETY} or {@link Tier#BUSINESS}. */
+  Tier tier();
+
+  /** The static system prompt: the same for every run, so it can be prompt-cached. */
+  String systemPrompt();
+
+  /** The structured reply the agent wants, or null for free text. */
+  default ReplyFormat replyFormat() {
+    return null;
+  }
+
+  /** Reads the data the agent needs for {@code disruption}, in batched reads. */
+  I gather(Disruption disruption, DataAccess data);
+
+  /**
+   * The user message for {@code phase} ({@link Phase#INITIAL} or {@link Phase#REVISION}).
+   *
+   * @param peers in Phase 2, the Phase-1 recommendations of the other agents that succeeded;
+   *              empty in Phase 1
+   */
+  OptimizedPrompt prompt(Phase phase, Disruption disruption, I input, List<Recommendation> peers);
+
+  /**
+   * Turns the model's reply into a recommendation.
+   *
+   * @throws ReplyFormatException if the reply does not parse or a value is out of range
+   */
+  Recommendation parse(Phase phase, ModelReply reply);
+}

@@ -1,0 +1,165 @@
+package io.skymarshal.model;
+
+import io.skymarshal.core.Tier;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Which model each agent calls: a profile per {@link Tier}, optionally overridden per agent,
+ * and the tier of each agent the routing knows by name. The Java form of the earlier system's
+ * {@code AGENT_MODEL_CONFIG} and {@code load_model_for_agent}.
+ *
+ * <p>{@link #defaults()}: SAFETY agents on Claude Sonnet 4.5 (temperature 0.3, 8,192 tokens out),
+ * BUSINESS agents on Claude Haiku 4.5 (0.3, 4,096), the ARBITRATOR on Claude Sonnet 4.5
+ * (0.2, 8,192), and the seven airline agents plus the arbitrator known by name.
+ *
+ * <p>Immutable and thread-safe; {@link #toBuilder()} to change a copy.
+ */
+public final class ModelRouting {
+
+  /** Names and tiers of the airline agents, in their canonical order. */
+  private static final Map<String, Tier> AIRLINE_AGENTS = airlineAgents();
+
+  private final Map<Tier, ModelProfile> byTier;
+  private final Map<String, ModelProfile> byAgent;
+  private final Map<String, Tier> knownAgents;
+
+  private ModelRouting(Builder b) {
+    this.byTier = Collections.unmodifiableMap(new EnumMap<>(b.byTier));
+    this.byAgent = Collections.unmodifiableMap(new LinkedHashMap<>(b.byAgent));
+    this.knownAgents = Collections.unmodifiableMap(new LinkedHashMap<>(b.knownAgents));
+  }
+
+  /** The default routing described in the class comment. */
+  public static ModelRouting defaults() {
+    Builder b = builder()
+        .tier(Tier.SAFETY, ModelProfiles.CLAUDE_SONNET_4_5.withTemperature(0.3).withMaxTokens(8192))
+        .tier(Tier.BUSINESS, ModelProfiles.CLAUDE_HAIKU_4_5.withTemperature(0.3).withMaxTokens(4096))
+        .tier(Tier.ARBITRATOR, ModelProfiles.CLAUDE_SONNET_4_5.withTemperature(0.2).withMaxTokens(8192));
+    AIRLINE_AGENTS.forEach(b::knownAgent);
+    return b.build();
+  }
+
+  /** An empty builder: no tier has a model until set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this routing's settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.byTier.putAll(byTier);
+    b.byAgent.putAll(byAgent);
+    b.knownAgents.putAll(knownAgents);
+    return b;
+  }
+
+  /**
+   * The profile for an agent of the given tier: the agent's own override if set, else its tier's.
+   *
+   * @throws ModelConfigurationException if neither is configured
+   */
+  public ModelProfile profileFor(String agent, Tier tier) {
+    Objects.requireNonNull(agent, "agent");
+    Objects.requireNonNull(tier, "tier");
+    ModelProfile p = byAgent.get(agent);
+    if (p == null) {
+      p = byTier.get(tier);
+    }
+    if (p == null) {
+      throw new ModelConfigurationException("no model configured for agent '" + agent + "' of tier "
+          + tier + ": set one with ModelRouting.builder().tier(Tier." + tier + ", profile) or .agent(\""
+          + agent + "\", profile)");
+    }
+    return p;
+  }
+
+  /**
+   * The profile for an agent known by name (the Java {@code load_model_for_agent}).
+   *
+   * @throws ModelConfigurationException if the agent is unknown or its tier has no model
+   */
+  public ModelProfile profileForAgent(String agent) {
+    return profileFor(agent, tierOf(agent));
+  }
+
+  /**
+   * The tier of an agent known by name.
+   *
+   * @throws ModelConfigurationException naming the known agents if {@code agent} is not one
+   */
+  public Tier tierOf(String agent) {
+    Tier tier = knownAgents.get(agent);
+    if (tier == null) {
+      throw new ModelConfigurationException("unknown agent '" + agent + "'; known agents: "
+          + new TreeSet<>(knownAgents.keySet()));
+    }
+    return tier;
+  }
+
+  /** The known agents and their tiers, in registration order. */
+  public Map<String, Tier> knownAgents() {
+    return knownAgents;
+  }
+
+  @Override
+  public String toString() {
+    return "ModelRouting{byTier=" + byTier + ", byAgent=" + byAgent.keySet() + "}";
+  }
+
+  private static Map<String, Tier> airlineAgents() {
+    Map<String, Tier> m = new LinkedHashMap<>();
+    m.put("crew_compliance", Tier.SAFETY);
+    m.put("maintenance", Tier.SAFETY);
+    m.put("regulatory", Tier.SAFETY);
+    m.put("network", Tier.BUSINESS);
+    m.put("guest_experience", Tier.BUSINESS);
+    m.put("cargo", Tier.BUSINESS);
+    m.put("finance", Tier.BUSINESS);
+    m.put("arbitrator", Tier.ARBITRATOR);
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** Builds a {@link ModelRouting}. Not thread-safe. Each setter checks its argument at once. */
+  public static final class Builder {
+    private final Map<Tier, ModelProfile> byTier = new EnumMap<>(Tier.class);
+    private final Map<String, ModelProfile> byAgent = new LinkedHashMap<>();
+    private final Map<String, Tier> knownAgents = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** The model every agent of {@code tier} calls unless overridden per agent. */
+    public Builder tier(Tier tier, ModelProfile profile) {
+      byTier.put(Objects.requireNonNull(tier, "tier"), Objects.requireNonNull(profile, "profile"));
+      return this;
+    }
+
+    /** The model one agent calls, whatever its tier. */
+    public Builder agent(String agent, ModelProfile profile) {
+      byAgent.put(requireName(agent), Objects.requireNonNull(profile, "profile"));
+      return this;
+    }
+
+    /** Registers an agent by name so {@link #profileForAgent} can find its tier. */
+    public Builder knownAgent(String agent, Tier tier) {
+      knownAgents.put(requireName(agent), Objects.requireNonNull(tier, "tier"));
+      return this;
+    }
+
+    public ModelRouting build() {
+      return new ModelRouting(this);
+    }
+
+    private static String requireName(String agent) {
+      Objects.requireNonNull(agent, "agent");
+      if (agent.isBlank()) {
+        throw new IllegalArgumentException("agent name must not be blank");
+      }
+      return agent;
+    }
+  }
+}
