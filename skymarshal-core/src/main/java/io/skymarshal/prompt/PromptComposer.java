@@ -15,7 +15,7 @@ import java.util.Objects;
  * <ul>
  *   <li>Phase 1: {@code <phase1>} holding {@code <disruption>}, the agent's {@code <data>} and {@code <task>}.
  *   <li>Phase 2: {@code <phase2>}: the same plus {@code <context>} with one {@code <agent>} per
- *       peer (name {@code n}, {@code tier}, action {@code act}, confidence {@code conf}, its
+ *       peer ({@code name}, {@code tier}, action {@code act}, confidence {@code conf}, its
  *       binding constraints, figures {@code <f k v/>} and reasoning {@code <why>}).
  *   <li>Arbitration: {@code <arbitration>}: {@code <disruption>}, {@code <recs>} with every
  *       revised recommendation (safety constraints inside their agents), the {@code <options>}
@@ -109,9 +109,9 @@ public final class PromptComposer {
     return render(OPEN_ARBITRATION, root.child(taskElement(task)).build(), task);
   }
 
-  /** {@code <agent n tier act conf>} with constraints, figures and {@code <why>}. */
+  /** {@code <agent name tier act conf>} with constraints, figures and {@code <why>}. */
   public XmlElement recommendation(Recommendation r) {
-    XmlElement.Builder b = XmlElement.builder("agent").attr("n", r.agent()).attr("tier", r.tier())
+    XmlElement.Builder b = XmlElement.builder("agent").attr("name", r.agent()).attr("tier", r.tier())
         .attr("act", r.action()).attr("conf", PromptValues.ratio(r.confidence()));
     for (BindingConstraint c : r.constraints()) {
       b.child(constraintFormat.toXml(c));

@@ -127,7 +127,7 @@ class PromptStructureProperties {
   }
 
   private static void assertAgent(XmlElement agent, Recommendation r) {
-    assertThat(agent.attr("n")).isEqualTo(r.agent());
+    assertThat(agent.attr("name")).isEqualTo(r.agent());
     assertThat(agent.attr("act")).isEqualTo(r.action());
     assertThat(agent.attr("tier")).isEqualTo("SAFETY");
     assertThat(Double.parseDouble(agent.attr("conf"))).isCloseTo(r.confidence(), org.assertj.core.data.Offset.offset(0.005));
