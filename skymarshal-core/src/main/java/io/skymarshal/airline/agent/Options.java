@@ -23,8 +23,8 @@ import java.util.Set;
  * The options the arbitrator scores, built in code from the disruption and the revised
  * recommendations, each already checked in code against every SAFETY binding constraint:
  * <ul>
- *   <li>{@code P} PROCEED on schedule with the planned aircraft;
- *   <li>{@code D} DELAY by the expected delay, longer if a grounding ends later;
+ *   <li>{@code P} PROCEED on schedule with the planned aircraft (offered when no delay is expected);
+ *   <li>{@code D} DELAY by the expected delay, longer if a grounding ends later (offered when that is not zero);
  *   <li>{@code DC} the same delay replacing the crew whose duty limit it breaks (offered when
  *       crew_compliance says CREW_CHANGE);
  *   <li>{@code S} SWAP_AIRCRAFT to a spare, departing after the swap lead time (offered when a
@@ -53,11 +53,15 @@ final class Options {
     String reg = f.aircraftRegistration();
 
     List<Option> out = new ArrayList<>();
-    out.add(option("P", operating("PROCEED", f, Duration.ZERO, reg, Set.of(), safety), safety));
+    if (d.estimatedDelay().isZero()) {
+      out.add(option("P", operating("PROCEED", f, Duration.ZERO, reg, Set.of(), safety), safety));
+    }
     Duration delay = delayFor(d, safety, reg);
     ActionPlan delayed = operating("DELAY", f, delay, reg, Set.of(), safety);
-    out.add(option("D", delayed, safety));
-    if (saysCrewChange(revised)) {
+    if (!delay.isZero()) {
+      out.add(option("D", delayed, safety));
+    }
+    if (!delay.isZero() && saysCrewChange(revised)) {
       Set<String> replace = brokenCrewLimits(delayed, safety);
       if (!replace.isEmpty()) {
         out.add(option("DC", operating("DELAY", f, delay, reg, replace, safety), safety));

@@ -19,7 +19,7 @@ final class Prompts {
   private Prompts() {}
 
   static PromptComposer composer(PromptStyle style) {
-    return PromptComposer.builder().style(style).constraintFormat(AirlineConstraintFormat.INSTANCE)
+    return PromptComposer.builder().style(style).constraintFormat(ConstraintXml.INSTANCE)
         .glossary(GLOSSARY).build();
   }
 
