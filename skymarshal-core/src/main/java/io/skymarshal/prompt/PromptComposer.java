@@ -3,6 +3,7 @@ package io.skymarshal.prompt;
 import io.skymarshal.core.BindingConstraint;
 import io.skymarshal.core.Recommendation;
 import io.skymarshal.prompt.internal.VerboseRenderer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.Objects;
  *   <li>Phase 1: {@code <phase1>} holding {@code <disruption>}, the agent's {@code <data>} and {@code <task>}.
  *   <li>Phase 2: {@code <phase2>}: the same plus {@code <context>} with one {@code <agent>} per
  *       peer ({@code name}, {@code tier}, action {@code act}, confidence {@code conf}, its
- *       binding constraints, figures {@code <f k v/>} and reasoning {@code <why>}).
+ *       binding constraints, figures {@code <f k v/>} and reasoning {@code <why>}); adjacent
+ *       constraints that differ only in subject share one element with comma-separated subjects.
  *   <li>Arbitration: {@code <arbitration>}: {@code <disruption>}, {@code <recs>} with every
  *       revised recommendation (safety constraints inside their agents), the {@code <options>}
  *       to score, {@code <missing>} agents, {@code <task>}.
@@ -113,14 +115,61 @@ public final class PromptComposer {
   public XmlElement recommendation(Recommendation r) {
     XmlElement.Builder b = XmlElement.builder("agent").attr("name", r.agent()).attr("tier", r.tier())
         .attr("act", r.action()).attr("conf", PromptValues.ratio(r.confidence()));
+    List<XmlElement> cs = new ArrayList<>(r.constraints().size());
     for (BindingConstraint c : r.constraints()) {
-      b.child(constraintFormat.toXml(c));
+      cs.add(constraintFormat.toXml(c));
     }
+    b.children(mergeSubjects(cs));
     r.figures().forEach((k, v) -> b.child(XmlElement.builder("f").attr("k", k).attr("v", v)));
     if (!r.reasoning().isEmpty()) {
       b.child(XmlElement.text("why", r.reasoning()));
     }
     return b.build();
+  }
+
+  /**
+   * Adjacent constraint elements that differ only in their subject {@code s} become one element
+   * with the subjects comma-separated (an 18-strong crew's duty limits with one release time are
+   * one element, not 18). Only when no subject contains a comma, so the list reads back exactly.
+   */
+  static List<XmlElement> mergeSubjects(List<XmlElement> elements) {
+    List<XmlElement> out = new ArrayList<>(elements.size());
+    int i = 0;
+    while (i < elements.size()) {
+      XmlElement first = elements.get(i);
+      List<String> subjects = new ArrayList<>();
+      int j = i;
+      while (j < elements.size() && sameButSubject(first, elements.get(j))) {
+        subjects.add(elements.get(j).attr("s"));
+        j++;
+      }
+      if (j - i < 2) {
+        out.add(first);
+        i++;
+        continue;
+      }
+      XmlElement.Builder merged = XmlElement.builder(first.name());
+      first.attributes().forEach((k, v) -> merged.attr(k, k.equals("s") ? String.join(",", subjects) : v));
+      out.add(merged.text(first.text()).children(first.children()).build());
+      i = j;
+    }
+    return out;
+  }
+
+  private static boolean sameButSubject(XmlElement a, XmlElement b) {
+    String sa = a.attr("s");
+    String sb = b.attr("s");
+    if (sa == null || sb == null || sa.contains(",") || sb.contains(",") || !a.name().equals(b.name())
+        || !a.text().equals(b.text()) || !a.children().equals(b.children())
+        || !List.copyOf(a.attributes().keySet()).equals(List.copyOf(b.attributes().keySet()))) {
+      return false;
+    }
+    for (Map.Entry<String, String> e : a.attributes().entrySet()) {
+      if (!e.getKey().equals("s") && !e.getValue().equals(b.attr(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private OptimizedPrompt render(String opening, XmlElement root, Task task) {

@@ -24,15 +24,28 @@ import org.xml.sax.InputSource;
  * Property 3, prompt structure: whatever the data strings, every phase's prompt is well-formed
  * XML (checked by an independent DOM parser), reads back to exactly the values put in, and has
  * exactly the elements the composer wrote: no data string adds, closes or moves an element.
- * 10,000 generated cases in all (see {@link Generated}).
+ * 7,500 generated cases here; with AgentPromptProperties over 10,000 (see {@link Generated}).
  */
 class PromptStructureProperties {
   private static final Task TASK = new Task("recommend", "Please recommend.");
   private static final PromptComposer XML = PromptComposer.xml();
+  private static final javax.xml.parsers.DocumentBuilder DOM = domBuilder();
+
+  private static javax.xml.parsers.DocumentBuilder domBuilder() {
+    try {
+      DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      javax.xml.parsers.DocumentBuilder b = f.newDocumentBuilder();
+      b.setErrorHandler(null);
+      return b;
+    } catch (javax.xml.parsers.ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   @Test
   void render_whenAnyStrings_roundTripsExactly() {
-    Generated.forAll(3000, 31L, PromptStructureProperties::elements, e -> {
+    Generated.forAll(2000, 31L, PromptStructureProperties::elements, e -> {
       String xml = PromptXml.render(e);
 
       assertWellFormed(xml);
@@ -42,7 +55,7 @@ class PromptStructureProperties {
 
   @Test
   void initial_whenAnyData_isWellFormedAndExact() {
-    Generated.forAll(2000, 32L, r -> List.of(elements(r), XmlElement.text("x", Generated.nasty(r))), in -> {
+    Generated.forAll(1500, 32L, r -> List.of(elements(r), XmlElement.text("x", Generated.nasty(r))), in -> {
       initialCase(in.get(0), in.get(1).text());
     });
   }
@@ -64,7 +77,7 @@ class PromptStructureProperties {
 
   @Test
   void revision_whenAnyPeerStrings_isWellFormedAndExact() {
-    Generated.forAll(2500, 33L, r -> new Object[] {recommendations(r), Generated.nasty(r)},
+    Generated.forAll(2000, 33L, r -> new Object[] {recommendations(r), Generated.nasty(r)},
         in -> revisionCase(castRecs(in[0]), (String) in[1]));
   }
 
@@ -86,7 +99,7 @@ class PromptStructureProperties {
 
   @Test
   void arbitration_whenAnyStrings_isWellFormedAndExact() {
-    Generated.forAll(2500, 34L, r -> new Object[] {recommendations(r), Generated.nasty(r), Generated.nasty(r)},
+    Generated.forAll(2000, 34L, r -> new Object[] {recommendations(r), Generated.nasty(r), Generated.nasty(r)},
         in -> arbitrationCase(castRecs(in[0]), (String) in[1], (String) in[2]));
   }
 
@@ -131,14 +144,11 @@ class PromptStructureProperties {
     assertThat(agent.attr("act")).isEqualTo(r.action());
     assertThat(agent.attr("tier")).isEqualTo("SAFETY");
     assertThat(Double.parseDouble(agent.attr("conf"))).isCloseTo(r.confidence(), org.assertj.core.data.Offset.offset(0.005));
-    List<XmlElement> cs = agent.children("c");
-    assertThat(cs).hasSize(r.constraints().size());
-    for (int i = 0; i < cs.size(); i++) {
-      BindingConstraint c = r.constraints().get(i);
-      assertThat(cs.get(i).attr("k")).isEqualTo(c.kind());
-      assertThat(cs.get(i).attr("s")).isEqualTo(c.subject());
-      assertThat(cs.get(i).text()).isEqualTo(c.describe());
+    List<XmlElement> expected = new ArrayList<>();
+    for (BindingConstraint c : r.constraints()) {
+      expected.add(XmlElement.builder("c").attr("k", c.kind()).attr("s", c.subject()).text(c.describe()).build());
     }
+    assertThat(agent.children("c")).isEqualTo(PromptComposer.mergeSubjects(expected));
     Map<String, String> figs = new LinkedHashMap<>();
     agent.children("f").forEach(f -> figs.put(f.attr("k"), f.attr("v")));
     assertThat(new ArrayList<>(figs.entrySet())).isEqualTo(new ArrayList<>(r.figures().entrySet()));
@@ -155,9 +165,8 @@ class PromptStructureProperties {
 
   private static void assertWellFormed(String xml) {
     try {
-      DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      Document doc = f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+      DOM.reset();
+      Document doc = DOM.parse(new InputSource(new StringReader(xml)));
       assertNoCommentOrPi(doc.getDocumentElement());
     } catch (Exception e) {
       throw new AssertionError("not well-formed: " + e.getMessage() + "\n" + xml, e);

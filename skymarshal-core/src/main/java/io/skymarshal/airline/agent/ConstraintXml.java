@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -63,16 +65,26 @@ public final class ConstraintXml implements ConstraintFormat {
   }
 
   /**
-   * The typed constraint {@code c} describes, or empty for a kind this format does not type.
+   * The typed constraints {@code c} describes: one per subject (a prompt may list several
+   * comma-separated subjects sharing every other field), or none for a kind this format does not
+   * type.
    *
    * @throws PromptParseException if a field of a known kind is missing or malformed
    */
-  public static Optional<BindingConstraint> fromXml(XmlElement c) {
+  public static List<BindingConstraint> fromXml(XmlElement c) {
     String kind = c.attr("k");
-    String s = c.attr("s");
-    if (kind == null || s == null) {
+    String subjects = c.attr("s");
+    if (kind == null || subjects == null) {
       throw new PromptParseException("a constraint needs k and s: " + c);
     }
+    List<BindingConstraint> out = new ArrayList<>();
+    for (String s : subjects.split(",", -1)) {
+      one(c, kind, s).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private static Optional<BindingConstraint> one(XmlElement c, String kind, String s) {
     try {
       return Optional.ofNullable(switch (kind) {
         case CrewDutyLimit.KIND -> new CrewDutyLimit(s, time(c, "latest"),

@@ -2,6 +2,8 @@ package io.skymarshal.airline.agent;
 
 import io.skymarshal.airline.Aircraft;
 import io.skymarshal.airline.AirlineTables;
+import io.skymarshal.airline.Flight;
+import io.skymarshal.airline.FlightKey;
 import io.skymarshal.airline.MelItem;
 import io.skymarshal.airline.WorkOrder;
 import io.skymarshal.airline.rules.MelRules;
@@ -15,7 +17,7 @@ import java.util.List;
 
 /**
  * maintenance (SAFETY): may the aircraft fly? Reads the aircraft with its open MEL items and work
- * orders in one batch. Each MEL item carries its repair deadline ({@code due}), computed in code
+ * orders in one batch (after reading the flight, when the disruption does not name the aircraft). Each MEL item carries its repair deadline ({@code due}), computed in code
  * from its category. Says AIRWORTHY, RESTRICTED or AOG with aircraft_grounded /
  * aircraft_restricted constraints.
  */
@@ -33,6 +35,12 @@ final class MaintenanceAgent extends AirlineAgent {
     String reg = disruption.flight().aircraftRegistration();
     Reads reads = new Reads(data);
     XmlElement.Builder out = XmlElement.builder("data");
+    if (reg == null || reg.isBlank()) {
+      // the disruption does not name the aircraft: the schedule does
+      FlightKey key = Keys.flight(disruption);
+      Flight flight = reads.start(AirlineTables.FLIGHTS, List.of(key)).found().get(key);
+      reg = flight == null ? null : flight.aircraftRegistration();
+    }
     if (reg != null && !reg.isBlank()) {
       Aircraft ac = reads.start(AirlineTables.AIRCRAFT, List.of(reg)).found().get(reg);
       if (ac != null) {

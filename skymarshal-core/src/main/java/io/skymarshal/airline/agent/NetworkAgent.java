@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * network (BUSINESS): what the disruption does to the rest of the network. Reads the aircraft's
  * rotation and the flight's bookings at once, then in one batch the flight, its downstream
- * flights and the onward flights of connecting passengers.
+ * flights and the onward flights of connecting passengers. When the disruption does not name the
+ * aircraft, the flight is read first to find it.
  */
 final class NetworkAgent extends AirlineAgent {
   static final String NAME = "network";
@@ -35,8 +36,15 @@ final class NetworkAgent extends AirlineAgent {
     FlightKey key = Keys.flight(disruption);
     RotationKey rotKey = Keys.rotation(disruption);
     Reads reads = new Reads(data);
-    var rotations = reads.start(AirlineTables.ROTATIONS, rotKey == null ? List.of() : List.of(rotKey));
     var bookings = reads.start(AirlineTables.BOOKINGS, List.of(key));
+    Flight known = null;
+    if (rotKey == null) {
+      // the disruption does not name the aircraft: read the flight first (the only case with a
+      // second read of the flights table)
+      known = reads.start(AirlineTables.FLIGHTS, List.of(key)).found().get(key);
+      rotKey = known == null ? null : new RotationKey(known.aircraftRegistration(), key.date());
+    }
+    var rotations = reads.start(AirlineTables.ROTATIONS, rotKey == null ? List.of() : List.of(rotKey));
     AircraftRotation rotation = rotKey == null ? null : rotations.found().get(rotKey);
     FlightBookings fb = bookings.found().get(key);
 
@@ -54,7 +62,13 @@ final class NetworkAgent extends AirlineAgent {
       wanted.addAll(rotation.flights());
     }
     wanted.addAll(onward.keySet());
-    Map<FlightKey, Flight> flights = reads.start(AirlineTables.FLIGHTS, wanted).found();
+    if (known != null) {
+      wanted.remove(key);
+    }
+    Map<FlightKey, Flight> flights = new LinkedHashMap<>(reads.start(AirlineTables.FLIGHTS, wanted).found());
+    if (known != null) {
+      flights.put(key, known);
+    }
 
     XmlElement.Builder out = XmlElement.builder("data");
     Flight self = flights.get(key);

@@ -50,7 +50,7 @@ final class Options {
     FlightRef f = d.flight();
     List<BindingConstraint> safety = new ArrayList<>();
     revised.stream().filter(r -> r.tier() == Tier.SAFETY).forEach(r -> safety.addAll(r.constraints()));
-    String reg = f.aircraftRegistration();
+    String reg = f.aircraftRegistration() != null ? f.aircraftRegistration() : reportedRegistration(revised);
 
     List<Option> out = new ArrayList<>();
     if (d.estimatedDelay().isZero()) {
@@ -143,6 +143,12 @@ final class Options {
       }
     }
     return out;
+  }
+
+  /** The aircraft maintenance looked at (figure {@code reg}) when the disruption names none. */
+  private static String reportedRegistration(List<Recommendation> revised) {
+    return revised.stream().filter(r -> r.agent().equals(MaintenanceAgent.NAME)).map(r -> r.figures().get("reg"))
+        .filter(s -> s != null && !s.isBlank()).findFirst().orElse(null);
   }
 
   private static Optional<String> spare(List<Recommendation> revised) {

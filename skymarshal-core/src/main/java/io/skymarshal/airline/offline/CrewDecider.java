@@ -58,7 +58,9 @@ final class CrewDecider {
       }
       if (delayedRelease.isAfter(latest) || "1".equals(m.attr("unq"))) {
         illegal.add(id);
-        String reserve = findReserve(reserves, m.attr("pos"), start.plus(delay), delayedRelease, usedReserves);
+        // a reserve reports for this flight, at the roster's report time moved by the delay
+        Instant report = PromptValues.parseTime(PromptView.attr(roster, "start")).plus(delay);
+        String reserve = findReserve(reserves, m.attr("pos"), report, delayedRelease, usedReserves);
         if (reserve != null) {
           usedReserves.add(reserve);
           replaced.add(id);

@@ -73,7 +73,7 @@ final class MaintenanceDecider {
       reply.confidence = Math.min(reply.confidence, 0.45);
       reply.reasoning += " Aircraft record incomplete.";
     }
-    reply.figure("expired", expired.size()).figure("overdueWo", overdue.size()).figure("restrictions", restricting.size());
+    reply.figure("reg", reg).figure("expired", expired.size()).figure("overdueWo", overdue.size()).figure("restrictions", restricting.size());
     if (repair != null) {
       reply.figure("repairMin", repair.toMinutes());
     }

@@ -43,8 +43,24 @@ final class PromptView {
     return attr(flight, "no");
   }
 
+  /**
+   * The planned aircraft: the disruption's, else the one in the data ({@code <ac reg>}) or the
+   * one maintenance reported (figure {@code reg}); null if none is known.
+   */
   String registration() {
-    return flight.attr("reg");
+    if (flight.attr("reg") != null) {
+      return flight.attr("reg");
+    }
+    XmlElement ac = data().child("ac");
+    if (ac != null && ac.attr("reg") != null) {
+      return ac.attr("reg");
+    }
+    XmlElement rot = data().child("rot");
+    if (rot != null && rot.attr("reg") != null) {
+      return rot.attr("reg");
+    }
+    return agents().stream().filter(p -> "maintenance".equals(p.name())).map(p -> p.figures().get("reg"))
+        .filter(r -> r != null && !r.isBlank()).findFirst().orElse(null);
   }
 
   Instant scheduledDeparture() {
@@ -97,7 +113,7 @@ final class PromptView {
     for (XmlElement a : holder.children("agent")) {
       List<BindingConstraint> cs = new ArrayList<>();
       for (XmlElement c : a.children("c")) {
-        ConstraintXml.fromXml(c).ifPresent(cs::add);
+        cs.addAll(ConstraintXml.fromXml(c));
       }
       Map<String, String> figs = new LinkedHashMap<>();
       a.children("f").forEach(f -> figs.put(f.attr("k"), f.attr("v")));
