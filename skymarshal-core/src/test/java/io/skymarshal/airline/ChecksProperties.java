@@ -10,12 +10,12 @@ import net.jqwik.api.Provide;
 
 class ChecksProperties {
 
-  @Property(tries = 3000)
+  @Property(tries = 1000)
   void isFlightNumber_agreesWithTheRegularExpression(@ForAll("codes") String s) {
     assertThat(Checks.isFlightNumber(s)).isEqualTo(s.matches("[A-Z0-9]{2}[0-9]{1,4}[A-Z]?"));
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 1000)
   void isIata_agreesWithTheRegularExpression(@ForAll("codes") String s) {
     assertThat(Checks.isIata(s)).isEqualTo(s.matches("[A-Z]{3}"));
   }
