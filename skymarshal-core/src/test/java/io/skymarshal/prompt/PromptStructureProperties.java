@@ -24,7 +24,7 @@ import org.xml.sax.InputSource;
  * Property 3, prompt structure: whatever the data strings, every phase's prompt is well-formed
  * XML (checked by an independent DOM parser), reads back to exactly the values put in, and has
  * exactly the elements the composer wrote: no data string adds, closes or moves an element.
- * 7,500 generated cases here; with AgentPromptProperties over 10,000 (see {@link Generated}).
+ * 8,000 generated cases here; with AgentPromptProperties 10,000 (see {@link Generated}).
  */
 class PromptStructureProperties {
   private static final Task TASK = new Task("recommend", "Please recommend.");
@@ -55,7 +55,7 @@ class PromptStructureProperties {
 
   @Test
   void initial_whenAnyData_isWellFormedAndExact() {
-    Generated.forAll(1500, 32L, r -> List.of(elements(r), XmlElement.text("x", Generated.nasty(r))), in -> {
+    Generated.forAll(2000, 32L, r -> List.of(elements(r), XmlElement.text("x", Generated.nasty(r))), in -> {
       initialCase(in.get(0), in.get(1).text());
     });
   }

@@ -1,5 +1,6 @@
 package io.skymarshal.airline.agent;
 
+import io.skymarshal.data.BatchReader;
 import io.skymarshal.data.BatchResult;
 import io.skymarshal.data.DataAccess;
 import io.skymarshal.data.Table;
@@ -14,49 +15,72 @@ import java.util.stream.Collectors;
 
 /**
  * The batched reads of one agent's gather: every table is read with one
- * {@link io.skymarshal.data.BatchReader#getAll} call (started asynchronously so independent
- * tables are read at the same time), and every key that was not delivered is recorded as a note
- * for the prompt instead of being dropped: {@code <unread t keys why>} for keys the store could
- * not read, {@code <notfound t keys>} for keys that do not exist. Not thread-safe: one per gather.
+ * {@link BatchReader#getAll} call, and every key that was not delivered is recorded as a note for
+ * the prompt instead of being dropped: {@code <unread t keys why>} for keys the store could not
+ * read, {@code <notfound t keys>} for keys that do not exist.
+ *
+ * <p>Reads started together run at the same time: when the first result is asked for, the other
+ * started reads go out asynchronously and the asked one runs on the calling thread, so a single
+ * read costs no thread hand-off. Not thread-safe: one per gather.
  */
 final class Reads {
   private final DataAccess data;
   private final List<XmlElement> notes = new ArrayList<>();
+  private final List<Pending<?, ?>> waiting = new ArrayList<>();
 
   Reads(DataAccess data) {
     this.data = data;
   }
 
-  /** Starts one batched read of {@code keys}; no request for an empty key set. */
+  /** Registers one batched read of {@code keys}; nothing is requested for an empty key set. */
   <K, V> Pending<K, V> start(Table<K, V> table, Collection<K> keys) {
-    CompletableFuture<BatchResult<K, V>> f = keys.isEmpty()
-        ? CompletableFuture.completedFuture(BatchResult.empty())
-        : data.reader(table).getAllAsync(keys);
-    return new Pending<>(table, f);
+    Pending<K, V> p = new Pending<>(table, data.reader(table), List.copyOf(keys));
+    waiting.add(p);
+    return p;
   }
 
-  /** The notes on keys not delivered so far, in read order. */
+  /** The notes on keys not delivered so far, in the order results were taken. */
   List<XmlElement> notes() {
     return List.copyOf(notes);
   }
 
-  /** One batched read in flight. */
+  /** One batched read, started or about to be. */
   final class Pending<K, V> {
     private final Table<K, V> table;
-    private final CompletableFuture<BatchResult<K, V>> future;
+    private final BatchReader<K, V> reader;
+    private final List<K> keys;
+    private CompletableFuture<BatchResult<K, V>> future;
+    private Map<K, V> found;
 
-    private Pending(Table<K, V> table, CompletableFuture<BatchResult<K, V>> future) {
+    private Pending(Table<K, V> table, BatchReader<K, V> reader, List<K> keys) {
       this.table = table;
-      this.future = future;
+      this.reader = reader;
+      this.keys = keys;
     }
 
-    /** The items found, waiting for the read; notes what was not delivered. */
+    private void launch() {
+      if (future == null) {
+        future = keys.isEmpty() ? CompletableFuture.completedFuture(BatchResult.empty()) : reader.getAllAsync(keys);
+      }
+    }
+
+    /** The items found; notes what was not delivered. */
     Map<K, V> found() {
+      if (found != null) {
+        return found;
+      }
       BatchResult<K, V> r;
-      try {
-        r = future.join();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException re ? re : e;
+      if (future == null) {
+        waiting.remove(this);
+        waiting.forEach(Pending::launch);
+        waiting.clear();
+        r = keys.isEmpty() ? BatchResult.empty() : reader.getAll(keys);
+      } else {
+        try {
+          r = future.join();
+        } catch (CompletionException e) {
+          throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
       }
       if (!r.unprocessed().isEmpty()) {
         String why = r.failure() == null ? null : String.valueOf(r.failure().getMessage());
@@ -66,7 +90,8 @@ final class Reads {
       if (!r.missing().isEmpty()) {
         notes.add(XmlElement.builder("notfound").attr("t", table.name()).attr("keys", join(r.missing())).build());
       }
-      return r.found();
+      found = r.found();
+      return found;
     }
   }
 
