@@ -30,17 +30,23 @@ abstract class AirlineAgent implements AgentSpec<AgentInput> {
   private final String name;
   private final Tier tier;
   private final List<String> vocabulary;
+  private final List<String> constraintKinds;
   private final PromptComposer composer;
   private final String systemPrompt;
   private final ReplyFormat replyFormat;
 
-  AirlineAgent(String name, Tier tier, List<String> vocabulary, PromptStyle style) {
+  /**
+   * @param constraintKinds the binding constraint kinds the agent states (none for a business agent);
+   *                        a reply with another kind is a format error
+   */
+  AirlineAgent(String name, Tier tier, List<String> vocabulary, List<String> constraintKinds, PromptStyle style) {
     this.name = name;
     this.tier = tier;
     this.vocabulary = List.copyOf(vocabulary);
+    this.constraintKinds = List.copyOf(constraintKinds);
     this.composer = Prompts.composer(Objects.requireNonNull(style, "style"));
     this.systemPrompt = Prompts.system(name, style);
-    this.replyFormat = ReplyFormats.agent(name, vocabulary);
+    this.replyFormat = ReplyFormats.agent(name, vocabulary, constraintKinds);
   }
 
   @Override
@@ -89,7 +95,7 @@ abstract class AirlineAgent implements AgentSpec<AgentInput> {
 
   @Override
   public final Recommendation parse(Phase phase, ModelReply reply) {
-    return Replies.recommendation(name, tier, phase, vocabulary, reply.text());
+    return Replies.recommendation(name, tier, phase, vocabulary, constraintKinds, reply.text());
   }
 
   @Override

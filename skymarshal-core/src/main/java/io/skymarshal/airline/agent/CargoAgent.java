@@ -23,7 +23,7 @@ final class CargoAgent extends AirlineAgent {
   static final String NAME = "cargo";
 
   CargoAgent(PromptStyle style) {
-    super(NAME, Tier.BUSINESS, BusinessActions.ALL, style);
+    super(NAME, Tier.BUSINESS, BusinessActions.ALL, List.of(), style);
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.skymarshal.airline.FlightKey;
 import io.skymarshal.airline.ReserveAvailability;
 import io.skymarshal.airline.ReserveCrew;
 import io.skymarshal.airline.RosterEntry;
+import io.skymarshal.airline.constraint.CrewDutyLimit;
 import io.skymarshal.core.Disruption;
 import io.skymarshal.core.Tier;
 import io.skymarshal.data.DataAccess;
@@ -33,7 +34,7 @@ final class CrewComplianceAgent extends AirlineAgent {
   static final String NAME = "crew_compliance";
 
   CrewComplianceAgent(PromptStyle style) {
-    super(NAME, Tier.SAFETY, List.of("APPROVED", "CREW_CHANGE", "DENIED"), style);
+    super(NAME, Tier.SAFETY, List.of("APPROVED", "CREW_CHANGE", "DENIED"), List.of(CrewDutyLimit.KIND), style);
   }
 
   @Override

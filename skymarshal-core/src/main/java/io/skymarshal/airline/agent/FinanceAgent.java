@@ -23,7 +23,7 @@ final class FinanceAgent extends AirlineAgent {
   private final Eu261 eu261;
 
   FinanceAgent(PromptStyle style, Eu261 eu261) {
-    super(NAME, Tier.BUSINESS, BusinessActions.ALL, style);
+    super(NAME, Tier.BUSINESS, BusinessActions.ALL, List.of(), style);
     this.eu261 = eu261;
   }
 

@@ -40,7 +40,7 @@ final class GuestExperienceAgent extends AirlineAgent {
   private final Eu261 eu261;
 
   GuestExperienceAgent(PromptStyle style, ConnectionRules connections, Eu261 eu261) {
-    super(NAME, Tier.BUSINESS, BusinessActions.ALL, style);
+    super(NAME, Tier.BUSINESS, BusinessActions.ALL, List.of(), style);
     this.connections = connections;
     this.eu261 = eu261;
   }

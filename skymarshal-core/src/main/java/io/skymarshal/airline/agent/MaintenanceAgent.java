@@ -7,6 +7,8 @@ import io.skymarshal.airline.FlightKey;
 import io.skymarshal.airline.MelItem;
 import io.skymarshal.airline.WorkOrder;
 import io.skymarshal.airline.rules.MelRules;
+import io.skymarshal.airline.constraint.AircraftGrounded;
+import io.skymarshal.airline.constraint.AircraftRestricted;
 import io.skymarshal.core.Disruption;
 import io.skymarshal.core.Tier;
 import io.skymarshal.data.DataAccess;
@@ -26,7 +28,8 @@ final class MaintenanceAgent extends AirlineAgent {
   private final MelRules mel;
 
   MaintenanceAgent(PromptStyle style, MelRules mel) {
-    super(NAME, Tier.SAFETY, List.of("AIRWORTHY", "RESTRICTED", "AOG"), style);
+    super(NAME, Tier.SAFETY, List.of("AIRWORTHY", "RESTRICTED", "AOG"),
+        List.of(AircraftGrounded.KIND, AircraftRestricted.KIND), style);
     this.mel = mel;
   }
 

@@ -28,7 +28,7 @@ final class NetworkAgent extends AirlineAgent {
   static final String NAME = "network";
 
   NetworkAgent(PromptStyle style) {
-    super(NAME, Tier.BUSINESS, BusinessActions.ALL, style);
+    super(NAME, Tier.BUSINESS, BusinessActions.ALL, List.of(), style);
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.skymarshal.airline.agent;
 
 import io.skymarshal.airline.AirlineTables;
 import io.skymarshal.airline.Airport;
+import io.skymarshal.airline.constraint.Curfew;
+import io.skymarshal.airline.constraint.Slot;
 import io.skymarshal.core.Disruption;
 import io.skymarshal.core.FlightRef;
 import io.skymarshal.core.Tier;
@@ -27,7 +29,7 @@ final class RegulatoryAgent extends AirlineAgent {
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
   RegulatoryAgent(PromptStyle style) {
-    super(NAME, Tier.SAFETY, List.of("COMPLIANT", "RESTRICTED", "VIOLATION"), style);
+    super(NAME, Tier.SAFETY, List.of("COMPLIANT", "RESTRICTED", "VIOLATION"), List.of(Curfew.KIND, Slot.KIND), style);
   }
 
   @Override

@@ -37,7 +37,8 @@ final class Replies {
 
   private Replies() {}
 
-  static Recommendation recommendation(String agent, Tier tier, Phase phase, List<String> vocabulary, String text) {
+  static Recommendation recommendation(String agent, Tier tier, Phase phase, List<String> vocabulary,
+      List<String> kinds, String text) {
     JsonNode root = object(text);
     onlyFields(root, AGENT_FIELDS, text);
     String action = requiredText(root, "action", text);
@@ -46,6 +47,12 @@ final class Replies {
     }
     double confidence = confidence(root, text);
     List<BindingConstraint> constraints = BindingConstraints.listFromJson(root.get("constraints"), null);
+    for (BindingConstraint c : constraints) {
+      if (!kinds.contains(c.kind())) {
+        throw new ReplyFormatException(agent + (kinds.isEmpty() ? " states no binding constraints"
+            : " states only " + kinds + " constraints") + " but gave " + c.kind(), text);
+      }
+    }
     String reasoning = requiredText(root, "reasoning", text);
     Map<String, String> figures = new LinkedHashMap<>();
     JsonNode figs = root.get("figures");

@@ -1,37 +1,60 @@
 package io.skymarshal.airline.agent;
 
-import io.skymarshal.airline.constraint.BindingConstraints;
+import io.skymarshal.airline.constraint.AircraftGrounded;
+import io.skymarshal.airline.constraint.AircraftRestricted;
+import io.skymarshal.airline.constraint.CrewDutyLimit;
+import io.skymarshal.airline.constraint.Curfew;
+import io.skymarshal.airline.constraint.Slot;
 import io.skymarshal.model.ReplyFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The JSON schemas of the agreed agent and arbitrator replies. */
 final class ReplyFormats {
   private static final String TIME = "{\"type\":\"string\",\"format\":\"date-time\"}";
-  private static final String CONSTRAINT = "{\"type\":\"object\",\"required\":[\"kind\",\"subject\"],"
-      + "\"additionalProperties\":false,\"properties\":{"
-      + "\"kind\":{\"enum\":" + quoted(BindingConstraints.KINDS) + "},"
-      + "\"subject\":{\"type\":\"string\"},"
-      + "\"latestRelease\":" + TIME + ",\"postFlightMinutes\":{\"type\":\"integer\",\"minimum\":0},"
-      + "\"until\":" + TIME + ",\"restriction\":{\"type\":\"string\"},"
-      + "\"from\":{\"type\":\"string\",\"pattern\":\"^\\\\d{2}:\\\\d{2}$\"},"
-      + "\"to\":{\"type\":\"string\",\"pattern\":\"^\\\\d{2}:\\\\d{2}$\"},"
-      + "\"zone\":{\"type\":\"string\"},\"bufferMinutes\":{\"type\":\"integer\",\"minimum\":0},"
-      + "\"movement\":{\"enum\":[\"arrival\",\"departure\"]},"
-      + "\"latestDeparture\":" + TIME + "}}";
+  /** The fields of each constraint kind besides kind and subject. */
+  private static final Map<String, List<String>> KIND_FIELDS = Map.of(
+      CrewDutyLimit.KIND, List.of("latestRelease", "postFlightMinutes"),
+      AircraftGrounded.KIND, List.of("until"),
+      AircraftRestricted.KIND, List.of("restriction", "until"),
+      Curfew.KIND, List.of("from", "to", "zone", "bufferMinutes", "movement"),
+      Slot.KIND, List.of("latestDeparture"));
+  /** The schema of each field. */
+  private static final Map<String, String> FIELD = Map.of(
+      "latestRelease", TIME, "postFlightMinutes", "{\"type\":\"integer\",\"minimum\":0}", "until", TIME,
+      "restriction", "{\"type\":\"string\"}", "from", "{\"type\":\"string\"}", "to", "{\"type\":\"string\"}",
+      "zone", "{\"type\":\"string\"}", "bufferMinutes", "{\"type\":\"integer\",\"minimum\":0}",
+      "movement", "{\"enum\":[\"arrival\",\"departure\"]}", "latestDeparture", TIME);
 
   private ReplyFormats() {}
 
-  /** The reply of an agent whose actions are {@code vocabulary}; tool name {@code <agent>_reply}. */
-  static ReplyFormat agent(String agent, List<String> vocabulary) {
+  /**
+   * The reply of an agent whose actions are {@code vocabulary} and that states constraints of
+   * {@code kinds} (none for a business agent); tool name {@code <agent>_reply}.
+   */
+  static ReplyFormat agent(String agent, List<String> vocabulary, List<String> kinds) {
+    String constraints = kinds.isEmpty() ? "{\"type\":\"array\",\"maxItems\":0}"
+        : "{\"type\":\"array\",\"items\":" + constraint(kinds) + "}";
     String schema = "{\"type\":\"object\",\"required\":[\"action\",\"confidence\",\"constraints\",\"reasoning\"],"
         + "\"additionalProperties\":false,\"properties\":{"
         + "\"action\":{\"enum\":" + quoted(vocabulary) + "},"
         + "\"confidence\":{\"type\":\"number\",\"minimum\":0,\"maximum\":1},"
-        + "\"constraints\":{\"type\":\"array\",\"items\":" + CONSTRAINT + "},"
+        + "\"constraints\":" + constraints + ","
         + "\"reasoning\":{\"type\":\"string\"},"
         + "\"figures\":{\"type\":\"object\",\"additionalProperties\":{\"type\":[\"string\",\"number\",\"boolean\"]}}}}";
     return new ReplyFormat(agent + "_reply", schema);
+  }
+
+  private static String constraint(List<String> kinds) {
+    StringBuilder props = new StringBuilder("\"kind\":{\"enum\":" + quoted(kinds) + "},\"subject\":{\"type\":\"string\"}");
+    Set<String> fields = new LinkedHashSet<>();
+    kinds.forEach(k -> fields.addAll(KIND_FIELDS.get(k)));
+    fields.forEach(f -> props.append(",\"").append(f).append("\":").append(FIELD.get(f)));
+    return "{\"type\":\"object\",\"required\":[\"kind\",\"subject\"],\"additionalProperties\":false,"
+        + "\"properties\":{" + props + "}}";
   }
 
   /** The arbitrator's reply. */

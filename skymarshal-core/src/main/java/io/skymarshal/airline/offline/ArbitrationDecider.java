@@ -47,7 +47,10 @@ final class ArbitrationDecider {
     List<Scored> scored = new ArrayList<>();
     for (int i = 0; i < ok.size(); i++) {
       double[] goals = new double[4];
-      for (int g = 0; g < 4; g++) {
+      // the safety margin is absolute (an applied restriction costs 0.1, a crew change 0.05);
+      // the business goals are relative to the other candidates
+      goals[0] = 1 - raws.get(i)[0];
+      for (int g = 1; g < 4; g++) {
         goals[g] = normalised(raws, i, g);
       }
       scored.add(new Scored(ok.get(i), raws.get(i), weights.score(goals[0], goals[1], goals[2], goals[3])));
@@ -169,20 +172,23 @@ final class ArbitrationDecider {
         .append(PromptValues.ratio(best.score()));
     if (second != null) {
       b.append(" vs ").append(second.opt().attr("id")).append(' ').append(PromptValues.ratio(second.score()));
+    } else {
+      b.append(", the only option that does");
     }
     b.append(". ");
     String x = o.attr("act");
+    boolean cancel = "CANCEL".equals(x);
     double cost = figure(recs, "finance", "costUsd." + x);
     if (!Double.isNaN(cost)) {
       b.append("Cost USD ").append(Math.round(cost)).append("; ");
     }
-    double mis = figure(recs, "guest_experience", "misconnectPax." + x);
-    if (!Double.isNaN(mis)) {
-      b.append(Math.round(mis)).append(" pax misconnect; ");
+    double pax = figure(recs, "guest_experience", (cancel ? "disruptedPax." : "misconnectPax.") + x);
+    if (!Double.isNaN(pax)) {
+      b.append(Math.round(pax)).append(cancel ? " pax to reprotect; " : " pax misconnect; ");
     }
-    double added = figure(recs, "network", "addedDelayMin." + x);
-    if (!Double.isNaN(added)) {
-      b.append('+').append(Math.round(added)).append(" min on later legs. ");
+    double legs = figure(recs, "network", (cancel ? "cancelledLegs." : "addedDelayMin.") + x);
+    if (!Double.isNaN(legs)) {
+      b.append(cancel ? Math.round(legs) + " legs cancelled. " : "+" + Math.round(legs) + " min on later legs. ");
     }
     List<String> out = new ArrayList<>();
     for (XmlElement other : opts) {

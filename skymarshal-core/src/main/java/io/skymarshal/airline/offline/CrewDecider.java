@@ -48,7 +48,11 @@ final class CrewDecider {
       Instant start = PromptValues.parseTime(m.attr("start") != null ? m.attr("start") : PromptView.attr(roster, "start"));
       Instant end = PromptValues.parseTime(m.attr("end") != null ? m.attr("end") : PromptView.attr(roster, "end"));
       Instant latest = rules.latestLegalRelease(start, pilots);
-      reply.constraints.add(new CrewDutyLimit(id, latest, rules.postFlightDuty()));
+      // the duty may go on after this flight (later legs): this flight must arrive early enough
+      // for the rest of the duty, so its release is moved earlier by the duty beyond post-flight
+      Duration beyond = Duration.between(v.scheduledArrival(), end).minus(rules.postFlightDuty());
+      Instant bound = beyond.isNegative() ? latest : latest.minus(beyond);
+      reply.constraints.add(new CrewDutyLimit(id, bound, rules.postFlightDuty()));
       Instant delayedRelease = end.plus(delay);
       if (latestRelease == null || latest.isBefore(latestRelease)) {
         latestRelease = latest;

@@ -97,11 +97,17 @@ final class PromptView {
     return null;
   }
 
-  /** Whether the data notes keys it could not read or did not find. */
+  /**
+   * Whether the data notes keys it could not read, or did not find where an item was expected:
+   * a base without reserve crew, or a flight without bookings or cargo, is a fact, not a gap.
+   */
   boolean dataIncomplete() {
     XmlElement d = data();
-    return !d.children("unread").isEmpty() || !d.children("notfound").isEmpty();
+    return !d.children("unread").isEmpty() || d.children("notfound").stream()
+        .anyMatch(n -> !NONE_WHEN_ABSENT.contains(n.attr("t")));
   }
+
+  private static final java.util.Set<String> NONE_WHEN_ABSENT = java.util.Set.of("reserve_crew", "bookings", "cargo");
 
   /** The peers' (Phase 2) or revised (arbitration) recommendations, in prompt order. */
   List<Peer> agents() {

@@ -17,7 +17,7 @@ class RepliesTest {
   private static final List<String> CREW = List.of("APPROVED", "CREW_CHANGE", "DENIED");
 
   private static Recommendation crew(String json) {
-    return Replies.recommendation("crew_compliance", Tier.SAFETY, Phase.INITIAL, CREW, json);
+    return Replies.recommendation("crew_compliance", Tier.SAFETY, Phase.INITIAL, CREW, List.of("crew_duty_limit"), json);
   }
 
   @Test
@@ -70,6 +70,18 @@ class RepliesTest {
     assertThatThrownBy(() -> crew("{\"action\":\"DENIED\",\"confidence\":0.9,\"constraints\":[{\"kind\":"
         + "\"crew_duty_limit\",\"subject\":\"C1\",\"latestRelease\":\"tomorrow\"}],\"reasoning\":\"x\"}"))
         .isInstanceOf(ReplyFormatException.class).hasMessageContaining("tomorrow");
+  }
+
+  @Test
+  void recommendation_whenConstraintKindIsNotTheAgents_saysWhichItStates() {
+    assertThatThrownBy(() -> crew("{\"action\":\"DENIED\",\"confidence\":0.9,\"constraints\":[{\"kind\":"
+        + "\"slot\",\"subject\":\"LHR\",\"latestDeparture\":\"2026-01-30T14:15:00Z\"}],\"reasoning\":\"x\"}"))
+        .isInstanceOf(ReplyFormatException.class)
+        .hasMessageContaining("crew_compliance states only [crew_duty_limit] constraints but gave slot");
+    assertThatThrownBy(() -> Replies.recommendation("finance", Tier.BUSINESS, Phase.INITIAL, BusinessActions.ALL,
+        List.of(), "{\"action\":\"DELAY\",\"confidence\":0.9,\"constraints\":[{\"kind\":\"slot\",\"subject\":"
+            + "\"LHR\",\"latestDeparture\":\"2026-01-30T14:15:00Z\"}],\"reasoning\":\"x\"}"))
+        .isInstanceOf(ReplyFormatException.class).hasMessageContaining("finance states no binding constraints");
   }
 
   @Test
