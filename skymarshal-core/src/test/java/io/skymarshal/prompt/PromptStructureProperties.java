@@ -24,7 +24,7 @@ import org.xml.sax.InputSource;
  * Property 3, prompt structure: whatever the data strings, every phase's prompt is well-formed
  * XML (checked by an independent DOM parser), reads back to exactly the values put in, and has
  * exactly the elements the composer wrote: no data string adds, closes or moves an element.
- * 8,000 generated cases here; with AgentPromptProperties 10,000 (see {@link Generated}).
+ * 10,000 generated cases (see {@link Generated}); AgentPromptProperties adds 400 runs of agent prompts.
  */
 class PromptStructureProperties {
   private static final Task TASK = new Task("recommend", "Please recommend.");
@@ -45,7 +45,7 @@ class PromptStructureProperties {
 
   @Test
   void render_whenAnyStrings_roundTripsExactly() {
-    Generated.forAll(2000, 31L, PromptStructureProperties::elements, e -> {
+    Generated.forAll(2500, 31L, PromptStructureProperties::elements, e -> {
       String xml = PromptXml.render(e);
 
       assertWellFormed(xml);
@@ -55,7 +55,7 @@ class PromptStructureProperties {
 
   @Test
   void initial_whenAnyData_isWellFormedAndExact() {
-    Generated.forAll(2000, 32L, r -> List.of(elements(r), XmlElement.text("x", Generated.nasty(r))), in -> {
+    Generated.forAll(2500, 32L, r -> List.of(elements(r), XmlElement.text("x", Generated.nasty(r))), in -> {
       initialCase(in.get(0), in.get(1).text());
     });
   }
@@ -77,7 +77,7 @@ class PromptStructureProperties {
 
   @Test
   void revision_whenAnyPeerStrings_isWellFormedAndExact() {
-    Generated.forAll(2000, 33L, r -> new Object[] {recommendations(r), Generated.nasty(r)},
+    Generated.forAll(2500, 33L, r -> new Object[] {recommendations(r), Generated.nasty(r)},
         in -> revisionCase(castRecs(in[0]), (String) in[1]));
   }
 
@@ -99,7 +99,7 @@ class PromptStructureProperties {
 
   @Test
   void arbitration_whenAnyStrings_isWellFormedAndExact() {
-    Generated.forAll(2000, 34L, r -> new Object[] {recommendations(r), Generated.nasty(r), Generated.nasty(r)},
+    Generated.forAll(2500, 34L, r -> new Object[] {recommendations(r), Generated.nasty(r), Generated.nasty(r)},
         in -> arbitrationCase(castRecs(in[0]), (String) in[1], (String) in[2]));
   }
 

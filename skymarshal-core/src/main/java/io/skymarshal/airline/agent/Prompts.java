@@ -23,8 +23,15 @@ final class Prompts {
         .glossary(GLOSSARY).build();
   }
 
-  /** The system prompt of agent {@code name} in {@code style}. */
+  /** The system prompt of agent {@code name} in {@code style}; read once, then shared. */
   static String system(String name, PromptStyle style) {
+    return CACHE.computeIfAbsent(name + "." + style.name().toLowerCase(java.util.Locale.ROOT), k -> load(name, style));
+  }
+
+  private static final java.util.concurrent.ConcurrentMap<String, String> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String load(String name, PromptStyle style) {
     String resource = "prompts/" + name + "." + style.name().toLowerCase(java.util.Locale.ROOT) + ".txt";
     try (InputStream in = Prompts.class.getResourceAsStream(resource)) {
       if (in == null) {
