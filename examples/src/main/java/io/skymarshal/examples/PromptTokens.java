@@ -42,16 +42,16 @@ import java.util.TreeMap;
  * cl100k_base as the proxy tokenizer. A request is the 15 calls of a run (7 agents x 2 phases plus
  * the arbitrator).
  *
- * <p>Run from the repository root:
+ * <p>Run from the repository root (exec:java runs in Maven's JVM, so paths are relative to it):
  * <pre>
  * ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.skymarshal.examples.PromptTokens \
- *     -Dexec.args="--disruptions 100 --seed 7 --write ../docs/benchmarks.md"
+ *     -Dexec.args="--disruptions 100 --seed 7 --write docs/benchmarks.md"
  * </pre>
  */
 public final class PromptTokens {
   static final String COMMAND = "./mvnw -q -pl examples -am compile exec:java"
       + " -Dexec.mainClass=io.skymarshal.examples.PromptTokens"
-      + " -Dexec.args=\"--disruptions 100 --seed 7 --write ../docs/benchmarks.md\"";
+      + " -Dexec.args=\"--disruptions 100 --seed 7 --write docs/benchmarks.md\"";
 
   private final TokenCounter tokens = TokenCounter.cl100k();
   private final List<AgentSpec<?>> xmlAgents = AirlineAgents.all(PromptStyle.XML);

@@ -88,6 +88,9 @@ final class TokenTally {
     }
     b.append(String.format(Locale.ROOT, "%nPer request the reduction ranged from %.1f %% to %.1f %%; target 30 %%: %s.%n",
         100 * worst, 100 * best, worst >= 0.30 ? "met for every request" : "MISSED for some requests"));
+    b.append(String.format(Locale.ROOT, "Of the %,d XML input tokens of a request, %,d are system prompts and reply"
+        + " schemas: identical in every run, so prompt caching bills them at the cache-read price after the first.%n",
+        total[0] / n, (total[0] - total[2]) / n));
     b.append("Rulings of the offline model over these disruptions: ").append(rulings).append(".\n");
     return b.toString();
   }
