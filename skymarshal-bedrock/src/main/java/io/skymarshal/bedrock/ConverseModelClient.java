@@ -19,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -79,8 +80,15 @@ public final class ConverseModelClient implements ModelClient, AutoCloseable {
    */
   public static ConverseModelClient wrapping(BedrockRuntimeAsyncClient client) {
     Objects.requireNonNull(client, "client");
-    Region region = client.serviceClientConfiguration().region();
-    return new ConverseModelClient(client, false, region == null ? "unknown" : region.id());
+    String region;
+    try {
+      Region r = client.serviceClientConfiguration().region();
+      region = r == null ? "unknown" : r.id();
+    } catch (UnsupportedOperationException e) {
+      // hand-written implementations (test doubles) need not expose their configuration
+      region = "unknown";
+    }
+    return new ConverseModelClient(client, false, region);
   }
 
   @Override
@@ -212,7 +220,10 @@ public final class ConverseModelClient implements ModelClient, AutoCloseable {
           .readTimeout(callTimeout)
           .writeTimeout(callTimeout)
           .connectionAcquisitionTimeout(callTimeout)
-          .maxConcurrency(maxConcurrency);
+          .maxConcurrency(maxConcurrency)
+          // The SDK's HTTP/2 default for this service serves bidirectional streaming, which
+          // Converse does not use; HTTP/1.1 also passes every proxy and the testkit's fake.
+          .protocol(Protocol.HTTP1_1);
       var b = BedrockRuntimeAsyncClient.builder()
           .region(resolved)
           .credentialsProvider(credentials != null ? credentials : DefaultCredentialsProvider.builder().build())

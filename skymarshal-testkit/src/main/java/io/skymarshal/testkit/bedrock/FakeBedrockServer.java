@@ -161,6 +161,20 @@ public final class FakeBedrockServer implements AutoCloseable {
     return replies.size();
   }
 
+  /**
+   * Forgets the enqueued replies, the rule, the requests not taken, the prompt cache and the
+   * request count, so one server can serve many tests. Requests held open stay held.
+   */
+  public void reset() {
+    replies.clear();
+    rule = null;
+    recorded.clear();
+    if (cache != null) {
+      cache.clear();
+    }
+    sequence.set(0);
+  }
+
   /** Stops the server at once; requests still held open are dropped. */
   @Override
   public void close() {

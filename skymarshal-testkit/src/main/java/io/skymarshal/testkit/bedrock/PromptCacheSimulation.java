@@ -52,6 +52,10 @@ final class PromptCacheSimulation {
     return hit[0] ? new Outcome(tokens, 0) : new Outcome(0, tokens);
   }
 
+  void clear() {
+    entries.clear();
+  }
+
   int minTokens(String modelId) {
     if (minTokensOverride >= 0) {
       return minTokensOverride;

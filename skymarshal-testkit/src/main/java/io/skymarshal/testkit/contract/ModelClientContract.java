@@ -49,8 +49,11 @@ public abstract class ModelClientContract {
   /** The next call is answered with {@code text} and reports {@code usage}. */
   protected abstract void scriptText(String text, TokenUsage usage);
 
-  /** The next call, which asks for a reply format, is answered with the JSON object {@code json}. */
-  protected abstract void scriptStructured(String json, TokenUsage usage);
+  /**
+   * The next call, which asks for the reply format named {@code formatName}, is answered with the
+   * JSON object {@code json} in that format.
+   */
+  protected abstract void scriptStructured(String formatName, String json, TokenUsage usage);
 
   /** The next call fails the way that gives a {@link ModelException} of {@code kind}. */
   protected abstract void scriptFailure(ModelException.Kind kind);
@@ -59,6 +62,12 @@ public abstract class ModelClientContract {
   protected void scriptNoReply() {
     throw new UnsupportedOperationException("scriptNoReply");
   }
+
+  /**
+   * Waits until the backend has received the call scripted with {@link #scriptNoReply()}, so the
+   * test cancels a call in flight. By default returns at once.
+   */
+  protected void awaitHeldCall() {}
 
   /** Whether {@link #scriptNoReply()} is supported. */
   protected boolean canHoldReply() {
@@ -98,7 +107,7 @@ public abstract class ModelClientContract {
   public void call_whenReplyFormatRequested_completesWithTheJsonObjectAsText() throws Exception {
     String json = "{\"action\":\"DELAY\",\"confidence\":0.82,\"constraints\":[],"
         + "\"reasoning\":\"crew rest\",\"figures\":{\"delayMinutes\":\"90\"}}";
-    scriptStructured(json, new TokenUsage(200, 40, 0, 0));
+    scriptStructured("recommendation", json, new TokenUsage(200, 40, 0, 0));
     ReplyFormat format = new ReplyFormat("recommendation",
         "{\"type\":\"object\",\"properties\":{\"action\":{\"type\":\"string\"}},\"required\":[\"action\"]}");
 
@@ -153,6 +162,7 @@ public abstract class ModelClientContract {
     scriptNoReply();
 
     CompletableFuture<ModelReply> held = client().call(request("never answered", null));
+    awaitHeldCall();
 
     assertThat(held).isNotDone();
     assertThat(held.cancel(true)).isTrue();

@@ -203,6 +203,21 @@ class FakeBedrockServerWireTest {
   }
 
   @Test
+  void reset_forgetsRepliesRuleRecordingsAndCount() throws Exception {
+    server.enqueue(FakeReply.text("stale"));
+    server.rule(req -> FakeReply.text("stale rule"));
+    post(MODEL_PATH, BODY);
+    server.enqueue(FakeReply.text("stale too"));
+
+    server.reset();
+
+    assertThat(server.requestCount()).isZero();
+    assertThat(server.pendingReplies()).isZero();
+    assertThatThrownBy(() -> server.takeRequest(Duration.ofMillis(1))).isInstanceOf(IllegalStateException.class);
+    assertThat(post(MODEL_PATH, BODY).statusCode()).as("no rule left").isEqualTo(500);
+  }
+
+  @Test
   void takeRequest_whenNothingArrives_failsNamingTheWait() {
     assertThatThrownBy(() -> server.takeRequest(Duration.ofMillis(20)))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("no request arrived");
