@@ -1,6 +1,8 @@
 package io.skymarshal.bedrock;
 
 import io.skymarshal.bedrock.internal.Settings;
+import io.skymarshal.core.AgentPolicy;
+import io.skymarshal.core.Phase;
 import io.skymarshal.core.Tier;
 import io.skymarshal.model.ModelConfigurationException;
 import io.skymarshal.model.ModelPrice;
@@ -149,6 +151,18 @@ public final class BedrockConfig {
   /** The engine's per-tier call timeout (defaults 60 s, 45 s, 90 s). */
   public Duration tierTimeout(Tier tier) {
     return tierTimeouts.get(Objects.requireNonNull(tier, "tier"));
+  }
+
+  /**
+   * The engine policy of {@code tier} in {@code phase}: {@link AgentPolicy#defaults} with the
+   * configured tier timeout (plus {@link AgentPolicy#REVISION_EXTRA} in Phase 2, as the defaults do).
+   */
+  public AgentPolicy policy(Tier tier, Phase phase) {
+    Duration timeout = tierTimeout(tier);
+    if (phase == Phase.REVISION) {
+      timeout = timeout.plus(AgentPolicy.REVISION_EXTRA);
+    }
+    return AgentPolicy.defaults(tier, phase).withTimeout(timeout);
   }
 
   /** The client's own bound on one call. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.skymarshal.core.AgentPolicy;
+import io.skymarshal.core.Phase;
 import io.skymarshal.core.Tier;
 import io.skymarshal.model.ModelConfigurationException;
 import io.skymarshal.model.ModelProfile;
@@ -62,6 +64,16 @@ class BedrockConfigTest {
     assertThat(arbitrator.displayName()).isEqualTo("Claude Opus 4.5");
     assertThat(arbitrator.price().output()).isCloseTo(25.0, within(1e-9));
     assertThat(arbitrator.temperature()).isEqualTo(0.2);
+  }
+
+  @Test
+  void policy_usesTheConfiguredTierTimeoutPlusTheRevisionExtraInPhaseTwo() {
+    BedrockConfig c = config(Map.of("SKYMARSHAL_SAFETY_TIMEOUT", "20s"));
+
+    assertThat(c.policy(Tier.SAFETY, Phase.INITIAL).timeout()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(c.policy(Tier.SAFETY, Phase.REVISION).timeout()).isEqualTo(Duration.ofSeconds(50));
+    assertThat(c.policy(Tier.BUSINESS, Phase.INITIAL))
+        .isEqualTo(AgentPolicy.defaults(Tier.BUSINESS, Phase.INITIAL));
   }
 
   @Test
