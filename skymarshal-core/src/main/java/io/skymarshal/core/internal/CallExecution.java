@@ -85,12 +85,12 @@ final class CallExecution {
         })
         .build();
     Timeout<T> timeout = Timeout.of(policy.timeout());
-    // No .with(executor) here: Failsafe 3.3.2 completes getStageAsync with null when given a plain
-    // Executor (not an ExecutorService). The suppliers only start asynchronous work, so Failsafe's
-    // default scheduler runs them; blocking work hops to our executor inside prepare and parse.
-    CompletableFuture<T> outer = Failsafe.with(timeout).getStageAsync(() ->
+    // A Scheduler, not .with(executor): Failsafe 3.3.2 completes getStageAsync with null when given
+    // a plain Executor. Blocking work hops to our executor inside prepare and parse.
+    EngineScheduler scheduler = new EngineScheduler(executor);
+    CompletableFuture<T> outer = Failsafe.with(timeout).with(scheduler).getStageAsync(() ->
         scope.track(prepare.get()).thenCompose(input ->
-            Failsafe.with(retry).getStageAsync(() -> {
+            Failsafe.with(retry).with(scheduler).getStageAsync(() -> {
               synchronized (this) {
                 attempts++;
               }
