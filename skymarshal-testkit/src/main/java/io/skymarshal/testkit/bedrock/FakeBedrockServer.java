@@ -273,9 +273,14 @@ public final class FakeBedrockServer implements AutoCloseable {
         ? PromptCacheSimulation.Outcome.NONE : cache.apply(request);
     int read = reply.cacheReadTokens != null ? reply.cacheReadTokens : cached.readTokens();
     int write = reply.cacheWriteTokens != null ? reply.cacheWriteTokens : cached.writeTokens();
-    int input = reply.inputTokens != null ? reply.inputTokens
-        : Math.max(1, PromptCacheSimulation.estimateInputTokens(request) - cached.readTokens()
-            - cached.writeTokens());
+    int input;
+    if (reply.inputTokens != null) {
+      input = reply.inputTokens;
+    } else if (reply.promptTokens != null) {
+      input = Math.max(0, reply.promptTokens - read - write);
+    } else {
+      input = Math.max(1, PromptCacheSimulation.estimateInputTokens(request) - read - write);
+    }
     int output = reply.outputTokens != null ? reply.outputTokens : Math.max(1, (outChars + 3) / 4);
     ObjectNode usage = root.putObject("usage");
     usage.put("inputTokens", input);

@@ -30,6 +30,7 @@ public final class FakeReply {
   final List<Block> content;
   final String stopReason;
   final Integer inputTokens;
+  final Integer promptTokens;
   final Integer outputTokens;
   final Integer cacheReadTokens;
   final Integer cacheWriteTokens;
@@ -39,12 +40,13 @@ public final class FakeReply {
   final String message;
 
   private FakeReply(Type type, List<Block> content, String stopReason, Integer inputTokens,
-      Integer outputTokens, Integer cacheReadTokens, Integer cacheWriteTokens, Duration delay,
+      Integer promptTokens, Integer outputTokens, Integer cacheReadTokens, Integer cacheWriteTokens, Duration delay,
       Long latencyMs, BedrockFault fault, String message) {
     this.type = type;
     this.content = List.copyOf(content);
     this.stopReason = stopReason;
     this.inputTokens = inputTokens;
+    this.promptTokens = promptTokens;
     this.outputTokens = outputTokens;
     this.cacheReadTokens = cacheReadTokens;
     this.cacheWriteTokens = cacheWriteTokens;
@@ -58,7 +60,7 @@ public final class FakeReply {
   public static FakeReply text(String text) {
     Objects.requireNonNull(text, "text");
     return new FakeReply(Type.MODEL, List.of(new Block(text, null, null)), null, null, null, null,
-        null, Duration.ZERO, null, null, null);
+        null, null, Duration.ZERO, null, null, null);
   }
 
   /**
@@ -69,7 +71,7 @@ public final class FakeReply {
    */
   public static FakeReply toolUse(String toolName, String inputJson) {
     return new FakeReply(Type.MODEL, List.of(toolBlock(toolName, inputJson)), null, null, null,
-        null, null, Duration.ZERO, null, null, null);
+        null, null, null, Duration.ZERO, null, null, null);
   }
 
   /** An error with Bedrock's usual message for it. */
@@ -81,7 +83,7 @@ public final class FakeReply {
   public static FakeReply error(BedrockFault fault, String message) {
     Objects.requireNonNull(fault, "fault");
     Objects.requireNonNull(message, "message");
-    return new FakeReply(Type.ERROR, List.of(), null, null, null, null, null, Duration.ZERO, null,
+    return new FakeReply(Type.ERROR, List.of(), null, null, null, null, null, null, Duration.ZERO, null,
         fault, message);
   }
 
@@ -90,7 +92,7 @@ public final class FakeReply {
    * server closes. For testing client-side timeouts and cancellation.
    */
   public static FakeReply noReply() {
-    return new FakeReply(Type.NO_REPLY, List.of(), null, null, null, null, null, Duration.ZERO,
+    return new FakeReply(Type.NO_REPLY, List.of(), null, null, null, null, null, null, Duration.ZERO,
         null, null, null);
   }
 
@@ -112,14 +114,26 @@ public final class FakeReply {
   /** This reply with another stop reason, e.g. {@code max_tokens}. */
   public FakeReply withStopReason(String reason) {
     requireModel("a stop reason");
-    return new FakeReply(type, content, Objects.requireNonNull(reason, "reason"), inputTokens,
+    return new FakeReply(type, content, Objects.requireNonNull(reason, "reason"), inputTokens, promptTokens,
         outputTokens, cacheReadTokens, cacheWriteTokens, delay, latencyMs, fault, message);
   }
 
   /** This reply reporting exactly these uncached input and output tokens. */
   public FakeReply withUsage(int input, int output) {
     requireModel("usage");
-    return new FakeReply(type, content, stopReason, nonNegative(input, "input"),
+    return new FakeReply(type, content, stopReason, nonNegative(input, "input"), null,
+        nonNegative(output, "output"), cacheReadTokens, cacheWriteTokens, delay, latencyMs, fault,
+        message);
+  }
+
+  /**
+   * This reply reporting {@code output} tokens and {@code prompt} input tokens in all, cached or
+   * not: the server's prompt-cache simulation decides how many were read from or written to the
+   * cache and reports the rest as {@code inputTokens}. For a model that counts its whole prompt.
+   */
+  public FakeReply withPromptTokens(int prompt, int output) {
+    requireModel("usage");
+    return new FakeReply(type, content, stopReason, null, nonNegative(prompt, "prompt"),
         nonNegative(output, "output"), cacheReadTokens, cacheWriteTokens, delay, latencyMs, fault,
         message);
   }
@@ -127,7 +141,7 @@ public final class FakeReply {
   /** This reply reporting exactly these cache-read and cache-write tokens. */
   public FakeReply withCache(int read, int write) {
     requireModel("cache usage");
-    return new FakeReply(type, content, stopReason, inputTokens, outputTokens,
+    return new FakeReply(type, content, stopReason, inputTokens, promptTokens, outputTokens,
         nonNegative(read, "read"), nonNegative(write, "write"), delay, latencyMs, fault, message);
   }
 
@@ -137,7 +151,7 @@ public final class FakeReply {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("delay must be >= 0 but was " + delay);
     }
-    return new FakeReply(type, content, stopReason, inputTokens, outputTokens, cacheReadTokens,
+    return new FakeReply(type, content, stopReason, inputTokens, promptTokens, outputTokens, cacheReadTokens,
         cacheWriteTokens, delay, latencyMs, fault, message);
   }
 
@@ -147,7 +161,7 @@ public final class FakeReply {
     if (latency < 0) {
       throw new IllegalArgumentException("latency must be >= 0 but was " + latency);
     }
-    return new FakeReply(type, content, stopReason, inputTokens, outputTokens, cacheReadTokens,
+    return new FakeReply(type, content, stopReason, inputTokens, promptTokens, outputTokens, cacheReadTokens,
         cacheWriteTokens, delay, latency, fault, message);
   }
 
@@ -171,7 +185,7 @@ public final class FakeReply {
     requireModel("content");
     List<Block> more = new ArrayList<>(content);
     more.add(block);
-    return new FakeReply(type, more, stopReason, inputTokens, outputTokens, cacheReadTokens,
+    return new FakeReply(type, more, stopReason, inputTokens, promptTokens, outputTokens, cacheReadTokens,
         cacheWriteTokens, delay, latencyMs, fault, message);
   }
 

@@ -31,8 +31,10 @@ import java.util.concurrent.TimeoutException;
  * agent name, so it is read from the forced tool's name: {@code crew_compliance_reply} is agent
  * {@code crew_compliance}, {@code arbitrator_ruling} the arbitrator; the tier comes from
  * {@link ModelRouting#defaults()}'s known agents (BUSINESS for others) and the phase is reported
- * as INITIAL. The model's reply goes back as a tool call (with a format) or text, with its usage;
- * a {@link ModelException} goes back as the matching Bedrock error. Thread-safe if the client is.
+ * as INITIAL. The model's reply goes back as a tool call (with a format) or text, with its output
+ * tokens and its whole prompt count, which the server's prompt-cache simulation splits into
+ * cached and uncached input (so cache reads appear only where Bedrock's minimums allow them); a
+ * {@link ModelException} goes back as the matching Bedrock error. Thread-safe if the client is.
  */
 public final class ModelClientRule implements ReplyRule {
 
@@ -80,8 +82,10 @@ public final class ModelClientRule implements ReplyRule {
     FakeReply reply = asked.replyFormat() != null
         ? toolOrText(asked.replyFormat().name(), answer.text())
         : FakeReply.text(answer.text());
-    return reply.withUsage(clamp(answer.usage().inputTokens()), clamp(answer.usage().outputTokens()))
-        .withCache(clamp(answer.usage().cacheReadTokens()), clamp(answer.usage().cacheWriteTokens()));
+    // The model's whole prompt count goes back; the fake's cache simulation, which knows each
+    // model's caching minimum, splits it into cached and uncached input as Bedrock would.
+    return reply.withPromptTokens(clamp(answer.usage().totalInputTokens()),
+        clamp(answer.usage().outputTokens()));
   }
 
   /** The model request a Converse request stands for, as described in the class comment. */

@@ -118,6 +118,21 @@ class PromptCacheSimulationTest {
   }
 
   @Test
+  void converse_whenPromptTokensGiven_simulationSplitsThemIntoCachedAndUncached() throws Exception {
+    start(true);
+    server.rule(req -> FakeReply.text("ok").withPromptTokens(1_400, 9));
+
+    JsonNode first = usage(SONNET, LONG_SYSTEM, true);
+    JsonNode second = usage(SONNET, LONG_SYSTEM, true);
+
+    assertThat(first.get("cacheWriteInputTokens").asInt()).isEqualTo(1250);
+    assertThat(first.get("inputTokens").asInt()).isEqualTo(150);
+    assertThat(second.get("cacheReadInputTokens").asInt()).isEqualTo(1250);
+    assertThat(second.get("inputTokens").asInt()).isEqualTo(150);
+    assertThat(second.get("outputTokens").asInt()).isEqualTo(9);
+  }
+
+  @Test
   void converse_whenCacheFieldsPinned_reportsThemInsteadOfTheSimulation() throws Exception {
     start(true);
     server.rule(null);
