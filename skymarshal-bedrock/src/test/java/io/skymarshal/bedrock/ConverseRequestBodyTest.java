@@ -114,6 +114,17 @@ class ConverseRequestBodyTest {
   }
 
   @Test
+  void call_whenToolSchemaAndPromptTogetherCanReachTheMinimum_keepsTheCachePoint() {
+    String shortPrompt = "x".repeat(600);
+    String bigSchema = "{\"type\":\"object\",\"description\":\"" + "d".repeat(600) + "\"}";
+
+    RecordedConverse sent = send(request(SONNET, shortPrompt, true, new ReplyFormat("f", bigSchema),
+        Message.user("q")));
+
+    assertThat(sent.systemCachePoint()).isTrue();
+  }
+
+  @Test
   void call_whenProfileDoesNotCache_sendsNoCachePoint() {
     ModelProfile noCache = new ModelProfile("some.model-v1:0", "Some", SONNET.price(), 1000, 0.5, 0);
 

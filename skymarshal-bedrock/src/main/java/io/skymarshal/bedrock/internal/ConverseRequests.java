@@ -54,11 +54,14 @@ public final class ConverseRequests {
    * Whether a cache point after the system prompt is worth sending: the engine asked for it and
    * the model caches at all. The engine decides where caching pays; this only drops checkpoints
    * that certainly cannot reach the model's minimum prefix, since no token is shorter than one
-   * character and Bedrock would ignore such a checkpoint anyway.
+   * character and Bedrock would ignore such a checkpoint anyway. The prefix is the tool
+   * definition and the system prompt: Claude caches tools first, then system.
    */
   public static boolean cachePointPays(ModelRequest request) {
     int min = request.profile().minCacheTokens();
-    return request.cacheSystemPrompt() && min > 0 && request.systemPrompt().length() >= min;
+    long prefixChars = request.systemPrompt().length()
+        + (request.replyFormat() == null ? 0 : request.replyFormat().jsonSchema().length());
+    return request.cacheSystemPrompt() && min > 0 && prefixChars >= min;
   }
 
   private static List<SystemContentBlock> system(ModelRequest request) {
