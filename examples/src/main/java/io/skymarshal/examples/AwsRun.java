@@ -7,6 +7,7 @@ import io.skymarshal.airline.agent.AirlineAgents;
 import io.skymarshal.airline.offline.OfflineModel;
 import io.skymarshal.bedrock.BedrockConfig;
 import io.skymarshal.bedrock.ConverseModelClient;
+import io.skymarshal.core.AgentCall;
 import io.skymarshal.core.Decision;
 import io.skymarshal.core.DecisionJson;
 import io.skymarshal.core.Disruption;
@@ -140,18 +141,26 @@ public final class AwsRun {
       bedrock = config.newClient();
       out.println("Bedrock: " + config);
     }
-    out.println("disruption: " + disruption.id() + " (" + disruption.flight() + ")");
+    out.println("models: " + models(config));
+    out.println();
     List<Decision> decisions = new ArrayList<>();
-    RunPrinter printer = new RunPrinter(out);
+    ReportPrinter printer = new ReportPrinter(out);
     try (Orchestrator orchestrator = orchestrator(config, bedrock, data)) {
       for (int i = 1; i <= options.runs(); i++) {
         Decision d = orchestrator.run(disruption);
         decisions.add(d);
         if (options.json()) {
           out.println(DecisionJson.toJson(d));
-        } else {
-          printer.print(i, d);
+          continue;
         }
+        out.printf(Locale.ROOT, "== run %d of %d: %s %s%n", i, options.runs(), d.status(), d.action());
+        if (i == 1) {
+          printer.print(disruption, d);
+        } else {
+          printer.printReport(d.report());
+        }
+        out.println("calls reading from the prompt cache: " + cacheReads(d));
+        out.println();
       }
     } finally {
       bedrock.close();
@@ -161,6 +170,23 @@ public final class AwsRun {
       }
     }
     return decisions;
+  }
+
+  private static String models(BedrockConfig config) {
+    StringBuilder sb = new StringBuilder();
+    for (Tier tier : Tier.values()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(tier).append('=')
+          .append(config.routing().profileFor(tier.name().toLowerCase(Locale.ROOT), tier).modelId());
+    }
+    return sb.toString();
+  }
+
+  private static String cacheReads(Decision d) {
+    List<String> calls = d.report().calls().stream().filter(AgentCall::cacheRead)
+        .map(c -> c.phase().reportName() + "/" + c.agent()).toList();
+    return calls.isEmpty()
+        ? "none (the cached prefix must reach the model's minimum, 1,024 or 4,096 tokens, and be seen before)"
+        : String.join(", ", calls);
   }
 
   private static Orchestrator orchestrator(BedrockConfig config, ConverseModelClient bedrock, DataAccess data) {

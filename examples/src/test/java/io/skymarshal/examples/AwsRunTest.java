@@ -37,7 +37,7 @@ class AwsRunTest {
       assertThat(d.report().totalCostUsd()).isPositive();
     });
     assertThat(printed()).contains("fake Bedrock served 30 Converse requests")
-        .contains("run 1: DECIDED DELAY").contains("run 2: DECIDED DELAY")
+        .contains("== run 1 of 2: DECIDED DELAY").contains("== run 2 of 2: DECIDED DELAY")
         .contains("global.anthropic.claude-sonnet-4-5-20250929-v1:0")
         .contains("global.anthropic.claude-haiku-4-5-20251001-v1:0")
         .contains("calls reading from the prompt cache");
