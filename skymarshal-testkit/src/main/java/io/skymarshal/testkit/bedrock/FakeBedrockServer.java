@@ -3,12 +3,9 @@ package io.skymarshal.testkit.bedrock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -196,16 +193,16 @@ public final class FakeBedrockServer implements AutoCloseable {
           exchange.getRequestMethod(), rawPath, modelId, exchange.getRequestHeaders(), bodyText, body);
       recorded.add(request);
       if (!converse) {
-        sendError(exchange, request, 404, "UnknownOperationException", "this fake serves only POST "
+        ConverseResponses.sendError(exchange, request, 404, "UnknownOperationException", "this fake serves only POST "
             + "/model/{modelId}/converse, not " + exchange.getRequestMethod() + " " + rawPath);
         return;
       }
       if (body == null || !body.isObject()) {
-        sendError(exchange, request, 400, "ValidationException", "the request body is not a JSON object");
+        ConverseResponses.sendError(exchange, request, 400, "ValidationException", "the request body is not a JSON object");
         return;
       }
       if (!body.path("messages").isArray() || body.path("messages").isEmpty()) {
-        sendError(exchange, request, 400, "ValidationException", "A conversation must start with a user message.");
+        ConverseResponses.sendError(exchange, request, 400, "ValidationException", "A conversation must start with a user message.");
         return;
       }
       answer(exchange, request, nextReply(request));
@@ -242,76 +239,10 @@ public final class FakeBedrockServer implements AutoCloseable {
       return;
     }
     if (reply.type == FakeReply.Type.ERROR) {
-      sendError(exchange, request, reply.fault.status(), reply.fault.errorType(), reply.message);
+      ConverseResponses.sendError(exchange, request, reply.fault.status(), reply.fault.errorType(), reply.message);
       return;
     }
-    send(exchange, request, 200, null, modelBody(request, reply));
-  }
-
-  private ObjectNode modelBody(RecordedConverse request, FakeReply reply) {
-    ObjectNode root = JSON.createObjectNode();
-    ObjectNode message = root.putObject("output").putObject("message");
-    message.put("role", "assistant");
-    ArrayNode content = message.putArray("content");
-    int outChars = 0;
-    int toolUses = 0;
-    for (FakeReply.Block b : reply.content) {
-      if (b.text() != null) {
-        content.addObject().put("text", b.text());
-        outChars += b.text().length();
-      } else {
-        ObjectNode use = content.addObject().putObject("toolUse");
-        use.put("toolUseId", "tooluse_" + request.sequence() + "_" + toolUses++);
-        use.put("name", b.toolName());
-        use.set("input", b.toolInput().deepCopy());
-        outChars += b.toolInput().toString().length();
-      }
-    }
-    root.put("stopReason", reply.stopReason());
-
-    PromptCacheSimulation.Outcome cached = cache == null
-        ? PromptCacheSimulation.Outcome.NONE : cache.apply(request);
-    int read = reply.cacheReadTokens != null ? reply.cacheReadTokens : cached.readTokens();
-    int write = reply.cacheWriteTokens != null ? reply.cacheWriteTokens : cached.writeTokens();
-    int input;
-    if (reply.inputTokens != null) {
-      input = reply.inputTokens;
-    } else if (reply.promptTokens != null) {
-      input = Math.max(0, reply.promptTokens - read - write);
-    } else {
-      input = Math.max(1, PromptCacheSimulation.estimateInputTokens(request) - read - write);
-    }
-    int output = reply.outputTokens != null ? reply.outputTokens : Math.max(1, (outChars + 3) / 4);
-    ObjectNode usage = root.putObject("usage");
-    usage.put("inputTokens", input);
-    usage.put("outputTokens", output);
-    usage.put("totalTokens", (long) input + output + read + write);
-    if (read > 0 || write > 0 || request.systemCachePoint()) {
-      usage.put("cacheReadInputTokens", read);
-      usage.put("cacheWriteInputTokens", write);
-    }
-    root.putObject("metrics").put("latencyMs",
-        reply.latencyMs != null ? reply.latencyMs : reply.delay.toMillis());
-    return root;
-  }
-
-  private void sendError(HttpExchange exchange, RecordedConverse request, int status, String type,
-      String message) throws IOException {
-    send(exchange, request, status, type, JSON.createObjectNode().put("message", message));
-  }
-
-  private static void send(HttpExchange exchange, RecordedConverse request, int status,
-      String errorType, JsonNode body) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.getResponseHeaders().set("x-amzn-RequestId", "fake-" + request.sequence());
-    if (errorType != null) {
-      exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
-    }
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    ConverseResponses.send(exchange, request, 200, null, ConverseResponses.modelBody(request, reply, cache));
   }
 
   /** Waits for the server to close, or for {@code max} if not null; true if it is closing. */
