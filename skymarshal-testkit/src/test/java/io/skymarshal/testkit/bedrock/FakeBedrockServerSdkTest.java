@@ -1,0 +1,156 @@
+package io.skymarshal.testkit.bedrock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.InternalServerException;
+import software.amazon.awssdk.services.bedrockruntime.model.ModelErrorException;
+import software.amazon.awssdk.services.bedrockruntime.model.ModelTimeoutException;
+import software.amazon.awssdk.services.bedrockruntime.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.bedrockruntime.model.ServiceUnavailableException;
+import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
+import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
+import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
+
+/** The real AWS SDK client against the fake: the fake's shapes are the ones the SDK understands. */
+class FakeBedrockServerSdkTest {
+
+  private static final String MODEL = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
+  private static final Map<BedrockFault, Class<? extends AwsServiceException>> SDK_TYPES = Map.of(
+      BedrockFault.THROTTLING, ThrottlingException.class,
+      BedrockFault.SERVICE_UNAVAILABLE, ServiceUnavailableException.class,
+      BedrockFault.INTERNAL_SERVER, InternalServerException.class,
+      BedrockFault.MODEL_TIMEOUT, ModelTimeoutException.class,
+      BedrockFault.MODEL_ERROR, ModelErrorException.class,
+      BedrockFault.VALIDATION, ValidationException.class,
+      BedrockFault.ACCESS_DENIED, AccessDeniedException.class,
+      BedrockFault.RESOURCE_NOT_FOUND, ResourceNotFoundException.class);
+
+  private static FakeBedrockServer server;
+  private static BedrockRuntimeAsyncClient client;
+
+  @BeforeAll
+  static void start() {
+    server = FakeBedrockServer.start();
+    client = sdkClient(true);
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    server.close();
+  }
+
+  static BedrockRuntimeAsyncClient sdkClient(boolean retriesOff) {
+    var b = BedrockRuntimeAsyncClient.builder()
+        .endpointOverride(server.endpoint())
+        .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1))
+        .region(Region.EU_WEST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDFAKE", "fake-secret")));
+    if (retriesOff) {
+      b.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+    return b.build();
+  }
+
+  private static ConverseRequest request(String text) {
+    return ConverseRequest.builder().modelId(MODEL)
+        .messages(m -> m.role(ConversationRole.USER).content(ContentBlock.fromText(text)))
+        .build();
+  }
+
+  private static void drain() {
+    while (true) {
+      try {
+        server.takeRequest(java.time.Duration.ofMillis(1));
+      } catch (IllegalStateException none) {
+        return;
+      }
+    }
+  }
+
+  @Test
+  void converse_whenTextReply_sdkParsesContentStopReasonUsageAndMetrics() {
+    drain();
+    server.enqueue(FakeReply.text("bonjour").withUsage(40, 3).withCache(1000, 0).withLatencyMs(77));
+
+    ConverseResponse resp = client.converse(request("salut")).join();
+
+    assertThat(resp.output().message().content().get(0).text()).isEqualTo("bonjour");
+    assertThat(resp.stopReason()).isEqualTo(StopReason.END_TURN);
+    assertThat(resp.usage().inputTokens()).isEqualTo(40);
+    assertThat(resp.usage().outputTokens()).isEqualTo(3);
+    assertThat(resp.usage().cacheReadInputTokens()).isEqualTo(1000);
+    assertThat(resp.usage().cacheWriteInputTokens()).isZero();
+    assertThat(resp.usage().totalTokens()).isEqualTo(1043);
+    assertThat(resp.metrics().latencyMs()).isEqualTo(77);
+
+    RecordedConverse recorded = server.takeRequest();
+    assertThat(recorded.modelId()).isEqualTo(MODEL);
+    assertThat(recorded.rawPath()).contains("%3A0");
+    assertThat(recorded.header("Authorization")).startsWith("AWS4-HMAC-SHA256");
+    assertThat(recorded.lastUserText()).isEqualTo("salut");
+  }
+
+  @Test
+  void converse_whenToolUseReply_sdkGivesTheInputAsDocument() {
+    server.enqueue(FakeReply.toolUse("ruling", "{\"action\":\"CANCEL\",\"operates\":false}"));
+
+    ConverseResponse resp = client.converse(request("decide")).join();
+
+    var use = resp.output().message().content().get(0).toolUse();
+    assertThat(use.name()).isEqualTo("ruling");
+    assertThat(use.input().asMap()).containsEntry("action", Document.fromString("CANCEL"))
+        .containsEntry("operates", Document.fromBoolean(false));
+    assertThat(resp.stopReason()).isEqualTo(StopReason.TOOL_USE);
+  }
+
+  @ParameterizedTest
+  @EnumSource(BedrockFault.class)
+  void converse_whenFault_sdkThrowsItsModelledExceptionWithStatusAndMessage(BedrockFault fault) {
+    server.enqueue(FakeReply.error(fault, "scripted " + fault));
+
+    Throwable thrown = client.converse(request("x")).handle((r, e) -> e).join();
+
+    Throwable cause = thrown instanceof CompletionException ? thrown.getCause() : thrown;
+    assertThat(cause).isInstanceOf(SDK_TYPES.get(fault));
+    AwsServiceException aws = (AwsServiceException) cause;
+    assertThat(aws.statusCode()).isEqualTo(fault.status());
+    assertThat(aws.awsErrorDetails().errorCode()).isEqualTo(fault.errorType());
+    assertThat(aws.awsErrorDetails().errorMessage()).isEqualTo("scripted " + fault);
+  }
+
+  @Test
+  void converse_whenSdkRetriesAreOn_sdkRetriesTheThrottleItRecognises() {
+    drain();
+    int before = server.requestCount();
+    try (BedrockRuntimeAsyncClient retrying = sdkClient(false)) {
+      server.enqueue(FakeReply.error(BedrockFault.THROTTLING), FakeReply.text("through"));
+
+      ConverseResponse resp = retrying.converse(request("again")).join();
+
+      assertThat(resp.output().message().content().get(0).text()).isEqualTo("through");
+      assertThat(server.requestCount() - before).isEqualTo(2);
+    }
+  }
+}
