@@ -72,7 +72,7 @@ final class ReportPrinter {
     }
     TokenUsage t = report.totalUsage();
     out.printf(Locale.ROOT, "%-19s %9.1f ms%n", "total", report.totalDurationMs());
-    out.printf(Locale.ROOT, "tokens: %d in, %d out, %d cache read, %d cache write; cost: $%.4f%n", t.inputTokens(),
+    out.printf(Locale.ROOT, "tokens: %d in, %d out, %d cache read, %d cache write; cost: $%.4f at the routed models' list prices%n", t.inputTokens(),
         t.outputTokens(), t.cacheReadTokens(), t.cacheWriteTokens(), report.totalCostUsd());
   }
 }

@@ -37,8 +37,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Usage is counted with a {@link TokenCounter} (default cl100k_base): input = system prompt +
  * messages + the reply format's schema; output = the reply. With
- * {@link ModelRequest#cacheSystemPrompt()} the system prompt counts as a cache write the first
- * time this instance sees it and a cache read afterwards, as on Bedrock. Futures complete at once,
+ * {@link ModelRequest#cacheSystemPrompt()}, and a prefix (reply schema + system prompt) of at least
+ * the model's {@link io.skymarshal.model.ModelProfile#minCacheTokens()}, the prefix counts as a
+ * cache write the first time this instance sees it and a cache read afterwards, as on Bedrock;
+ * a shorter prefix is not cached at all. Futures complete at once,
  * or after {@link Builder#latency} for demonstrations. It reads {@code PromptStyle.XML} prompts
  * only: a request without one fails with {@link ModelException.Kind#VALIDATION}, as does an
  * unknown agent. Thread-safe.
@@ -132,19 +134,23 @@ public final class OfflineModel implements ModelClient {
 
   private TokenUsage usage(ModelRequest request, String reply) {
     long system = tokens.count(request.systemPrompt());
-    long input = 0;
+    long messages = 0;
     for (Message m : request.messages()) {
-      input += tokens.count(m.text());
+      messages += tokens.count(m.text());
     }
-    if (request.replyFormat() != null) {
-      input += tokens.count(request.replyFormat().jsonSchema());
-    }
+    long schema = request.replyFormat() == null ? 0 : tokens.count(request.replyFormat().jsonSchema());
     long out = tokens.count(reply);
-    if (!request.cacheSystemPrompt()) {
-      return new TokenUsage(input + system, out, 0, 0);
+    // As on Bedrock: the cacheable prefix is the tools (the reply schema) and the system prompt,
+    // and a checkpoint below the model's minimum is ignored, so nothing is cached or read.
+    long prefix = schema + system;
+    int minimum = request.profile().minCacheTokens();
+    if (!request.cacheSystemPrompt() || minimum == 0 || prefix < minimum) {
+      return new TokenUsage(messages + prefix, out, 0, 0);
     }
-    boolean firstTime = cachedSystemPrompts.add(request.systemPrompt());
-    return firstTime ? new TokenUsage(input, out, 0, system) : new TokenUsage(input, out, system, 0);
+    String key = request.modelId() + "\u0000" + request.systemPrompt() + "\u0000"
+        + (request.replyFormat() == null ? "" : request.replyFormat().jsonSchema());
+    boolean firstTime = cachedSystemPrompts.add(key);
+    return firstTime ? new TokenUsage(messages, out, 0, prefix) : new TokenUsage(messages, out, prefix, 0);
   }
 
   /** Builds an {@link OfflineModel}. Not thread-safe. */

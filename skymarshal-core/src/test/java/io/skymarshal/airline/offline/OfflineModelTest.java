@@ -12,6 +12,7 @@ import io.skymarshal.core.Phase;
 import io.skymarshal.core.Tier;
 import io.skymarshal.model.Message;
 import io.skymarshal.model.ModelException;
+import io.skymarshal.model.ModelProfile;
 import io.skymarshal.model.ModelProfiles;
 import io.skymarshal.model.ModelReply;
 import io.skymarshal.model.ModelRequest;
@@ -53,19 +54,37 @@ class OfflineModelTest {
   }
 
   @Test
-  void call_whenSystemPromptCached_writesOnceThenReads() {
+  void call_whenPrefixReachesTheCacheMinimum_writesOnceThenReads() {
     OfflineModel model = OfflineModel.create();
-    ModelRequest req = request(PromptStyle.XML, "finance", true);
-    long system = TOKENS.count(req.systemPrompt());
+    ModelRequest sonnet = request(PromptStyle.XML, "finance", true);
+    ModelProfile smallMinimum = new ModelProfile("test-model", "test", sonnet.profile().price(), 4096, 0.3, 100);
+    ModelRequest req = new ModelRequest(sonnet.agent(), sonnet.tier(), sonnet.phase(), smallMinimum,
+        sonnet.systemPrompt(), true, sonnet.messages(), sonnet.replyFormat());
+    long prefix = TOKENS.count(req.systemPrompt()) + TOKENS.count(req.replyFormat().jsonSchema());
 
     ModelReply first = model.call(req).join();
     ModelReply second = model.call(req).join();
 
-    assertThat(first.usage().cacheWriteTokens()).isEqualTo(system);
+    assertThat(first.usage().cacheWriteTokens()).isEqualTo(prefix);
     assertThat(first.usage().cacheReadTokens()).isZero();
-    assertThat(second.usage().cacheReadTokens()).isEqualTo(system);
+    assertThat(second.usage().cacheReadTokens()).isEqualTo(prefix);
     assertThat(second.usage().cacheWriteTokens()).isZero();
     assertThat(second.usage().totalInputTokens()).isEqualTo(first.usage().totalInputTokens());
+  }
+
+  @Test
+  void call_whenPrefixBelowTheModelsCacheMinimum_cachesNothing() {
+    OfflineModel model = OfflineModel.create();
+    ModelRequest req = request(PromptStyle.XML, "finance", true);
+    long prefix = TOKENS.count(req.systemPrompt()) + TOKENS.count(req.replyFormat().jsonSchema());
+    assertThat(prefix).isLessThan(req.profile().minCacheTokens());
+
+    model.call(req).join();
+    ModelReply second = model.call(req).join();
+
+    assertThat(second.usage().cacheReadTokens()).isZero();
+    assertThat(second.usage().cacheWriteTokens()).isZero();
+    assertThat(second.usage().inputTokens()).isEqualTo(prefix + TOKENS.count(req.lastUserText()));
   }
 
   @Test
