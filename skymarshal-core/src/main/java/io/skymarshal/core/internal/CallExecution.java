@@ -1,8 +1,6 @@
 package io.skymarshal.core.internal;
 
 import dev.failsafe.Failsafe;
-import dev.failsafe.RetryPolicy;
-import dev.failsafe.Timeout;
 import dev.failsafe.TimeoutExceededException;
 import io.skymarshal.core.AgentCall;
 import io.skymarshal.core.AgentPolicy;
@@ -18,7 +16,6 @@ import io.skymarshal.model.ModelReply;
 import io.skymarshal.model.ModelRequest;
 import io.skymarshal.model.TokenUsage;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -42,9 +39,9 @@ final class CallExecution {
   private final Phase phase;
   private final ModelProfile profile;
   private final AgentPolicy policy;
+  private final CallPolicies policies;
   private final ModelClient client;
   private final Executor executor;
-  private final Random random;
   private final RunContext run;
   private final CancelScope scope = new CancelScope();
 
@@ -54,16 +51,16 @@ final class CallExecution {
   private boolean cacheRead;
   private volatile CompletableFuture<?> outer;
 
-  CallExecution(String agent, Tier tier, Phase phase, ModelProfile profile, AgentPolicy policy, ModelClient client,
-      Executor executor, Random random, RunContext run) {
+  CallExecution(String agent, Tier tier, Phase phase, ModelProfile profile, CallPolicies policies, ModelClient client,
+      Executor executor, RunContext run) {
     this.agent = agent;
     this.tier = tier;
     this.phase = phase;
     this.profile = profile;
-    this.policy = policy;
+    this.policies = policies;
+    this.policy = policies.policy();
     this.client = client;
     this.executor = executor;
-    this.random = random;
     this.run = run;
   }
 
@@ -73,29 +70,12 @@ final class CallExecution {
    * {@link TimeoutExceededException}, as a whole: in-flight model calls are cancelled with it.
    */
   <I, T> CompletableFuture<T> execute(Supplier<CompletableFuture<I>> prepare, Function<I, CompletableFuture<T>> attempt) {
-    Backoff backoff = new Backoff(policy, random);
-    RetryPolicy<T> retry = RetryPolicy.<T>builder()
-        .handleIf(CallExecution::isRetryable)
-        .withMaxAttempts(policy.maxAttempts())
-        .withDelayFn(ctx -> backoff.delayBefore(Math.max(1, ctx.getAttemptCount())))
-        .onFailedAttempt(ev -> {
-          Throwable cause = unwrap(ev.getLastException());
-          boolean willRetry = isRetryable(cause) && ev.getAttemptCount() < policy.maxAttempts();
-          run.attemptFailed(agent, phase, ev.getAttemptCount(), cause, willRetry);
-        })
-        .build();
-    Timeout<T> timeout = Timeout.of(policy.timeout());
     // A Scheduler, not .with(executor): Failsafe 3.3.2 completes getStageAsync with null when given
     // a plain Executor. Blocking work hops to our executor inside prepare and parse.
     EngineScheduler scheduler = new EngineScheduler(executor);
-    CompletableFuture<T> outer = Failsafe.with(timeout).with(scheduler).getStageAsync(() ->
+    CompletableFuture<T> outer = Failsafe.with(policies.timeout()).with(scheduler).getStageAsync(() ->
         scope.track(prepare.get()).thenCompose(input ->
-            Failsafe.with(retry).with(scheduler).getStageAsync(() -> {
-              synchronized (this) {
-                attempts++;
-              }
-              return attempt.apply(input);
-            })));
+            Failsafe.with(policies.retry()).with(scheduler).getStageAsync(() -> attemptOnce(attempt, input))));
     this.outer = outer;
     // Failsafe runs completion callbacks while holding the future's lock, so cancelling other
     // futures from inside one can deadlock against a thread doing the reverse. Cancellation
@@ -113,6 +93,22 @@ final class CallExecution {
       }
     });
     return result;
+  }
+
+  private <I, T> CompletableFuture<T> attemptOnce(Function<I, CompletableFuture<T>> attempt, I input) {
+    int n;
+    synchronized (this) {
+      n = ++attempts;
+    }
+    CompletableFuture<T> f = attempt.apply(input);
+    f.whenComplete((r, e) -> {
+      if (e != null) {
+        Throwable cause = unwrap(e);
+        boolean willRetry = isRetryable(cause) && n < policy.maxAttempts();
+        run.attemptFailed(agent, phase, n, cause, willRetry);
+      }
+    });
+    return f;
   }
 
   /** Cancels this execution: pending retries stop and in-flight model calls are cancelled. Asynchronous. */

@@ -37,13 +37,22 @@ public final class RunEngine {
   private final EngineConfig config;
   private final Listeners listeners;
   private final Map<String, Integer> agentOrder = new HashMap<>();
+  /** Failsafe policies by "agent/PHASE", built once: they are immutable and shared by all runs. */
+  private final Map<String, CallPolicies> policies = new HashMap<>();
 
   public RunEngine(EngineConfig config) {
     this.config = config;
     this.listeners = new Listeners(config.listeners());
     for (int i = 0; i < config.agents().size(); i++) {
-      agentOrder.put(config.agents().get(i).name(), i);
+      AgentSpec<?> a = config.agents().get(i);
+      agentOrder.put(a.name(), i);
+      for (Phase p : List.of(Phase.INITIAL, Phase.REVISION)) {
+        policies.put(a.name() + "/" + p, CallPolicies.of(config.policy(a.name(), a.tier(), p), config.random()));
+      }
     }
+    String arb = config.arbitrator().name();
+    policies.put(arb + "/" + Phase.ARBITRATION,
+        CallPolicies.of(config.policy(arb, Tier.ARBITRATOR, Phase.ARBITRATION), config.random()));
   }
 
   /** Runs all three phases for {@code disruption}. The future fails only on an engine fault. */
@@ -70,10 +79,12 @@ public final class RunEngine {
           });
         })
         .whenComplete((d, e) -> {
-          if (d != null) {
+          if (d != null && RunContext.log().isInfoEnabled()) {
             run.withMdc(() -> RunContext.log().info("run done: {} {} in {} ms, {} tokens, ${}", d.status(), d.action(),
                 Math.round(d.report().totalDurationMs()), d.report().totalUsage().totalInputTokens()
                     + d.report().totalUsage().outputTokens(), String.format("%.4f", d.report().totalCostUsd())));
+          }
+          if (d != null) {
             listeners.onRunCompleted(disruption, d);
           }
         });
@@ -244,7 +255,7 @@ public final class RunEngine {
 
   private CallExecution execution(RunContext run, String agent, Tier tier, Phase phase) {
     return new CallExecution(agent, tier, phase, config.routing().profileFor(agent, tier),
-        config.policy(agent, tier, phase), config.modelClient(), run.executor, config.random(), run);
+        policies.get(agent + "/" + phase), config.modelClient(), run.executor, run);
   }
 
   private AgentCall skipped(AgentSpec<?> spec, Phase phase, String why) {
