@@ -16,8 +16,9 @@ import java.util.concurrent.TimeoutException;
  * The Failsafe scheduler of the engine. Failsafe's default hands every execution to the common
  * ForkJoinPool (one thread on a two-core machine) even when it need not wait; the engine's
  * suppliers only start asynchronous work, so an execution due now runs at once on the calling
- * thread, and only a real wait (a backoff, a timeout) goes through one shared daemon timer
- * thread and then onto the engine's executor.
+ * thread, and only a real wait (a backoff between retries) goes through one shared daemon timer
+ * thread and then onto the engine's executor. (Failsafe's {@code Timeout} schedules its timer on
+ * Failsafe's own default scheduler whatever is configured here.)
  */
 final class EngineScheduler implements Scheduler {
   private static final ScheduledExecutorService TIMER = timer();
