@@ -7,6 +7,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -16,14 +18,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@link LatencyProxy} in front of it): region {@link DynaliteServer#REGION}, static test
  * credentials, the SDK's own retries OFF (so that the code under test owns retrying and a fault
  * injected by {@link DynamoFaultInjector} reaches it unretried), and the given interceptors in
- * order. Close the clients you get.
+ * order. Async clients share one Netty event loop group (two daemon threads), so creating and
+ * closing one per test is cheap. Close the clients you get.
  */
 public final class DynamoTestClients {
+  private static final SdkEventLoopGroup EVENT_LOOPS = SdkEventLoopGroup.builder().numberOfThreads(2).build();
   private DynamoTestClients() {}
 
   /** An async client on {@code endpoint} with {@code interceptors}. */
   public static DynamoDbAsyncClient async(URI endpoint, ExecutionInterceptor... interceptors) {
     return DynamoDbAsyncClient.builder()
+        .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(EVENT_LOOPS))
         .endpointOverride(endpoint)
         .region(Region.of(DynaliteServer.REGION))
         .credentialsProvider(credentials())
