@@ -131,7 +131,7 @@ public final class BatchGetReader<K, V> implements BatchReader<K, V> {
     GetItemRequest r = request.build();
     GetItemResponse response;
     try {
-      response = Retrying.run(retry, table, "GetItem", () -> client.getItem(r), x -> false, x -> 1).join();
+      response = Retrying.run(retry, table, "GetItem", () -> client.getItem(r), x -> false, () -> 1).join();
     } catch (RuntimeException e) {
       throw DynamoErrors.translate(e, "GetItem", table);
     }

@@ -50,7 +50,7 @@ public final class BatchGetChunk<K, V> {
 
   /** Reads the chunk under {@code policy}; the future never fails: failures end in the result. */
   public CompletableFuture<BatchResult<K, V>> read(BatchRetryPolicy policy) {
-    return Retrying.run(policy, table, "BatchGetItem", this::attempt, c -> !c.pending.isEmpty(), c -> c.pending.size())
+    return Retrying.run(policy, table, "BatchGetItem", this::attempt, c -> !c.pending.isEmpty(), pending::size)
         .handle((state, error) -> result(error));
   }
 

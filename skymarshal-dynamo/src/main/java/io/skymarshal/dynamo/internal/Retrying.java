@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.function.ToIntFunction;
+import java.util.function.IntSupplier;
 
 /**
  * Runs one DynamoDB request under a {@link BatchRetryPolicy} with Failsafe: retries while the
@@ -22,11 +22,11 @@ public final class Retrying {
   /**
    * @param attempt    makes one attempt; the result may be the same mutable state every time
    * @param incomplete whether a result still has work left
-   * @param pending    how much work a result has left, for the listener
+   * @param pending    how much work is left, for the listener
    * @return the last result (complete, or incomplete when the budget ran out), or the last failure
    */
   public static <R> CompletableFuture<R> run(BatchRetryPolicy policy, String table, String operation,
-      Supplier<CompletableFuture<R>> attempt, Predicate<R> incomplete, ToIntFunction<R> pending) {
+      Supplier<CompletableFuture<R>> attempt, Predicate<R> incomplete, IntSupplier pending) {
     Instant deadline = policy.clock().instant().plus(policy.maxDuration());
     RetryPolicy<R> retry = RetryPolicy.<R>builder()
         .handleIf((R r, Throwable t) -> t != null ? DynamoErrors.isRetryable(t) : r != null && incomplete.test(r))
@@ -39,10 +39,9 @@ public final class Retrying {
           return left.isNegative() ? Duration.ZERO : (d.compareTo(left) > 0 ? left : d);
         })
         .onRetryScheduled(e -> policy.listener().onRetry(new BatchRetryPolicy.RetryEvent(table, operation,
-            e.getAttemptCount(), e.getDelay(),
-            e.getLastResult() != null ? pending.applyAsInt(e.getLastResult()) : -1,
+            e.getAttemptCount(), e.getDelay(), pending.getAsInt(),
             e.getLastException() != null ? DynamoErrors.unwrap(e.getLastException())
-                : new UnprocessedException(operation, table, pending.applyAsInt(e.getLastResult())))))
+                : new UnprocessedException(operation, table, pending.getAsInt()))))
         .build();
     FailsafeExecutor<R> exec = Failsafe.with(retry);
     if (policy.scheduler() != null) {
