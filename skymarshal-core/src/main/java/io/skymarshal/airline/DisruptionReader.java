@@ -1,0 +1,276 @@
+package io.skymarshal.airline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skymarshal.core.Disruption;
+import io.skymarshal.core.FlightRef;
+import io.skymarshal.core.Impact;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** Reads one disruption document for {@link DisruptionJson}; every error names its field. */
+final class DisruptionReader {
+  static final Set<String> SEVERITIES = Set.of("low", "medium", "high", "critical");
+  static final Set<String> TOP = Set.of("disruption_id", "timestamp", "disruption_type", "severity");
+  static final Set<String> FLIGHT = Set.of("flight_number", "aircraft_type", "aircraft_registration", "origin",
+      "destination", "scheduled_departure", "scheduled_arrival");
+  static final Set<String> ISSUE = Set.of("description", "estimated_delay_minutes");
+  static final Set<String> IMPACT = Set.of("passengers_affected", "vip_passengers", "connecting_passengers",
+      "cargo_shipments", "special_cargo", "crew_affected");
+  static final String FACTS = "facts";
+  private static final long MAX_DELAY_MINUTES = 7 * 24 * 60;
+
+  private final JsonNode root;
+  private final Predicate<String> knownAirport;
+  private final Disruption.Builder b = Disruption.builder();
+  private int facts;
+
+  DisruptionReader(JsonNode root, Predicate<String> knownAirport) {
+    this.root = root;
+    this.knownAirport = knownAirport;
+  }
+
+  Disruption read() {
+    if (root == null || !root.isObject()) {
+      throw new DisruptionFormatException("$", "must be a JSON object but was "
+          + (root == null ? "nothing" : root.getNodeType()));
+    }
+    b.id(text(root, "disruption_id", "disruption_id"))
+        .detectedAt(instant(root, "timestamp", "timestamp"))
+        .type(text(root, "disruption_type", "disruption_type"))
+        .severity(severity());
+    JsonNode flight = object(root, "flight", "flight", true);
+    b.flight(flight(flight));
+    JsonNode issue = object(root, "issue_details", "issue_details", false);
+    if (issue != null) {
+      JsonNode description = issue.get("description");
+      if (description != null && !description.isNull()) {
+        if (!description.isTextual()) {
+          throw new DisruptionFormatException("issue_details.description", "must be a string but was " + description);
+        }
+        b.description(limited(description.asText(), "issue_details.description"));
+      }
+      if (issue.hasNonNull("estimated_delay_minutes")) {
+        b.estimatedDelay(Duration.ofMinutes(count(issue, "estimated_delay_minutes",
+            "issue_details.estimated_delay_minutes", MAX_DELAY_MINUTES)));
+      }
+    }
+    JsonNode impact = object(root, "impact", "impact", false);
+    if (impact != null) {
+      b.impact(impact(impact));
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String name = e.getKey();
+      switch (name) {
+        case "flight" -> remaining(flight, FLIGHT, "flight");
+        case "issue_details" -> remaining(issue, ISSUE, "issue_details");
+        case "impact" -> remaining(impact, IMPACT, "impact");
+        case FACTS -> verbatimFacts(e.getValue());
+        default -> {
+          if (!TOP.contains(name)) {
+            fact(name, e.getValue());
+          }
+        }
+      }
+    }
+    return b.build();
+  }
+
+  private FlightRef flight(JsonNode f) {
+    String number = text(f, "flight_number", "flight.flight_number");
+    String origin = airport(f, "origin");
+    String destination = airport(f, "destination");
+    if (origin.equals(destination)) {
+      throw new DisruptionFormatException("flight.destination", "is the origin " + origin + " again");
+    }
+    Instant dep = instant(f, "scheduled_departure", "flight.scheduled_departure");
+    Instant arr = instant(f, "scheduled_arrival", "flight.scheduled_arrival");
+    if (arr.isBefore(dep)) {
+      throw new DisruptionFormatException("flight.scheduled_arrival", arr + " is before the scheduled departure " + dep);
+    }
+    String type = f.hasNonNull("aircraft_type") ? text(f, "aircraft_type", "flight.aircraft_type") : null;
+    String reg = f.hasNonNull("aircraft_registration")
+        ? text(f, "aircraft_registration", "flight.aircraft_registration") : null;
+    return new FlightRef(number, origin, destination, dep, arr, type, reg);
+  }
+
+  private String airport(JsonNode flight, String name) {
+    String path = "flight." + name;
+    JsonNode v = flight.get(name);
+    if (v != null && v.isObject()) {
+      v = v.get("iata");
+      path += ".iata";
+    }
+    if (v == null || v.isNull()) {
+      throw new DisruptionFormatException(path, "is required");
+    }
+    if (!v.isTextual()) {
+      throw new DisruptionFormatException(path, "must be an IATA code string but was " + v);
+    }
+    String code = v.asText().trim().toUpperCase(Locale.ROOT);
+    if (!code.matches("[A-Z]{3}")) {
+      throw new DisruptionFormatException(path, "'" + v.asText() + "' is not a 3-letter IATA code");
+    }
+    if (!knownAirport.test(code)) {
+      throw new DisruptionFormatException(path, "unknown airport '" + code + "'");
+    }
+    return code;
+  }
+
+  private Impact impact(JsonNode i) {
+    List<String> special = new ArrayList<>();
+    JsonNode s = i.get("special_cargo");
+    if (s != null && !s.isNull()) {
+      if (s.isTextual()) {
+        special.add(s.asText());
+      } else if (s.isArray()) {
+        for (int k = 0; k < s.size(); k++) {
+          if (!s.get(k).isTextual()) {
+            throw new DisruptionFormatException("impact.special_cargo[" + k + "]", "must be a string but was " + s.get(k));
+          }
+          special.add(limited(s.get(k).asText(), "impact.special_cargo[" + k + "]"));
+        }
+      } else {
+        throw new DisruptionFormatException("impact.special_cargo", "must be an array of strings but was " + s);
+      }
+    }
+    return new Impact(impactCount(i, "passengers_affected"), impactCount(i, "vip_passengers"),
+        impactCount(i, "connecting_passengers"), impactCount(i, "cargo_shipments"), special,
+        impactCount(i, "crew_affected"));
+  }
+
+  private int impactCount(JsonNode i, String field) {
+    return i.hasNonNull(field) ? (int) count(i, field, "impact." + field, Integer.MAX_VALUE) : 0;
+  }
+
+  private String severity() {
+    if (!root.hasNonNull("severity")) {
+      return "medium";
+    }
+    String s = text(root, "severity", "severity").toLowerCase(Locale.ROOT);
+    if (!SEVERITIES.contains(s)) {
+      throw new DisruptionFormatException("severity", "'" + s + "' is not one of low, medium, high, critical");
+    }
+    return s;
+  }
+
+  private void remaining(JsonNode section, Set<String> consumed, String prefix) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      boolean airportObject = prefix.equals("flight") && (e.getKey().equals("origin") || e.getKey().equals("destination"))
+          && e.getValue().isObject();
+      if (airportObject) {
+        for (Iterator<Map.Entry<String, JsonNode>> a = e.getValue().fields(); a.hasNext(); ) {
+          Map.Entry<String, JsonNode> f = a.next();
+          if (!f.getKey().equals("iata")) {
+            fact(prefix + "." + e.getKey() + "." + f.getKey(), f.getValue());
+          }
+        }
+      } else if (!consumed.contains(e.getKey())) {
+        fact(prefix + "." + e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  private void verbatimFacts(JsonNode node) {
+    if (!node.isObject()) {
+      throw new DisruptionFormatException(FACTS, "must be an object of named facts but was " + node.getNodeType());
+    }
+    node.fields().forEachRemaining(e -> put(e.getKey(), e.getValue()));
+  }
+
+  // Nested objects flatten to dotted names, so every leaf is kept as a fact.
+  private void fact(String name, JsonNode v) {
+    if (v.isObject() && !v.isEmpty()) {
+      v.fields().forEachRemaining(e -> fact(name + "." + e.getKey(), e.getValue()));
+    } else {
+      put(name, v);
+    }
+  }
+
+  private void put(String name, JsonNode v) {
+    if (++facts > DisruptionJson.MAX_FACTS) {
+      throw new DisruptionFormatException(name, "more than " + DisruptionJson.MAX_FACTS + " facts");
+    }
+    String text;
+    if (v.isValueNode()) {
+      text = v.asText();
+    } else if (v.isArray() && allScalars(v)) {
+      List<String> parts = new ArrayList<>();
+      v.forEach(x -> parts.add(x.asText()));
+      text = String.join(", ", parts);
+    } else {
+      text = v.toString();
+    }
+    b.fact(name, limited(text, name));
+  }
+
+  private static boolean allScalars(JsonNode array) {
+    for (JsonNode x : array) {
+      if (!x.isValueNode()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String limited(String text, String path) {
+    if (text.length() > DisruptionJson.MAX_TEXT_LENGTH) {
+      throw new DisruptionFormatException(path, "text of " + text.length() + " characters is longer than "
+          + DisruptionJson.MAX_TEXT_LENGTH);
+    }
+    return text;
+  }
+
+  private static JsonNode object(JsonNode parent, String name, String path, boolean required) {
+    JsonNode v = parent.get(name);
+    if (v == null || v.isNull()) {
+      if (required) {
+        throw new DisruptionFormatException(path, "is required");
+      }
+      return null;
+    }
+    if (!v.isObject()) {
+      throw new DisruptionFormatException(path, "must be an object but was " + v.getNodeType());
+    }
+    return v;
+  }
+
+  private static String text(JsonNode parent, String name, String path) {
+    JsonNode v = parent.get(name);
+    if (v == null || v.isNull()) {
+      throw new DisruptionFormatException(path, "is required");
+    }
+    if (!v.isTextual() || v.asText().isBlank()) {
+      throw new DisruptionFormatException(path, "must be a non-blank string but was " + v);
+    }
+    return v.asText();
+  }
+
+  private static Instant instant(JsonNode parent, String name, String path) {
+    String s = text(parent, name, path);
+    try {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (DateTimeException e) {
+      throw new DisruptionFormatException(path, "'" + s + "' is not an ISO-8601 instant with a zone offset, "
+          + "such as 2026-01-30T14:00:00Z");
+    }
+  }
+
+  private static long count(JsonNode parent, String name, String path, long max) {
+    JsonNode v = parent.get(name);
+    if (!v.isNumber() || !v.canConvertToExactIntegral() || !v.canConvertToLong() || v.asLong() < 0 || v.asLong() > max) {
+      throw new DisruptionFormatException(path, "must be a whole number in [0, " + max + "] but was " + v);
+    }
+    return v.asLong();
+  }
+}

@@ -1,0 +1,271 @@
+package io.skymarshal.core;
+
+import io.skymarshal.core.internal.EngineConfig;
+import io.skymarshal.core.internal.RunEngine;
+import io.skymarshal.core.internal.ThreadSupport;
+import io.skymarshal.data.DataAccess;
+import io.skymarshal.model.ModelClient;
+import io.skymarshal.model.ModelRouting;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the three phases of a disruption decision: every agent in parallel (Phase 1), every agent
+ * again seeing the others' recommendations (Phase 2), then the arbitrator (Phase 3), with
+ * per-tier timeouts and retries, and the failure policy of {@link Decision}.
+ *
+ * <pre>{@code
+ * try (Orchestrator o = Orchestrator.builder()
+ *     .agents(AirlineAgents.all())
+ *     .arbitrator(AirlineAgents.arbitrator())
+ *     .modelClient(client)
+ *     .data(dataAccess)
+ *     .build()) {
+ *   Decision d = o.run(disruption);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: one orchestrator serves any number of concurrent runs. It owns its thread pool
+ * unless one is given with {@link Builder#executor}: virtual threads on Java 21+, a bounded pool of
+ * daemon threads on Java 17. {@link #close()} shuts an owned pool down; it does not close the
+ * model client or the data.
+ */
+public final class Orchestrator implements AutoCloseable {
+  private final RunEngine engine;
+  private final ExecutorService ownedExecutor;
+
+  private Orchestrator(EngineConfig config, ExecutorService ownedExecutor) {
+    this.engine = new RunEngine(config);
+    this.ownedExecutor = ownedExecutor;
+  }
+
+  /** A builder with the defaults: {@link ModelRouting#defaults()}, {@link AgentPolicy#defaults}, no data, no listener. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Decides about {@code disruption}, blocking until done. Failures of agents are part of the
+   * returned {@link Decision} (DEGRADED or HALTED), not exceptions.
+   *
+   * @throws SkyMarshalException only for a fault of the engine itself, never for an agent's failure
+   */
+  public Decision run(Disruption disruption) {
+    try {
+      return runAsync(disruption).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SkyMarshalException("interrupted while deciding " + disruption.id(), false, e);
+    } catch (ExecutionException | CompletionException | CancellationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof SkyMarshalException s) {
+        throw s;
+      }
+      throw new SkyMarshalException("run of " + disruption.id() + " failed: " + cause, false, cause);
+    }
+  }
+
+  /** Decides about {@code disruption} without blocking; see {@link #run}. */
+  public CompletableFuture<Decision> runAsync(Disruption disruption) {
+    Objects.requireNonNull(disruption, "disruption");
+    return engine.run(disruption);
+  }
+
+  /** Shuts down the thread pool the orchestrator created, if any. Runs in flight may fail. */
+  @Override
+  public void close() {
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdownNow();
+    }
+  }
+
+  /**
+   * Builds an {@link Orchestrator}. Not thread-safe. Each setter checks its argument at once and
+   * says which setting was wrong.
+   */
+  public static final class Builder {
+    private static final Pattern AGENT_NAME = Pattern.compile("[a-z0-9_]+");
+
+    private final List<AgentSpec<?>> agents = new ArrayList<>();
+    private final Set<String> agentNames = new HashSet<>();
+    private ArbitratorSpec arbitrator;
+    private ModelRouting routing = ModelRouting.defaults();
+    private ModelClient modelClient;
+    private DataAccess data = DataAccess.none();
+    private final List<RunListener> listeners = new ArrayList<>();
+    private Executor executor;
+    private final Map<Tier, Map<Phase, AgentPolicy>> tierPolicies = new EnumMap<>(Tier.class);
+    private final Map<String, AgentPolicy> agentPolicies = new HashMap<>();
+    private LongSupplier ticker = System::nanoTime;
+    private Random random = new Random();
+    private double reviewThreshold = 0.5;
+
+    private Builder() {}
+
+    /** Adds agents, in the order reports list them. */
+    public Builder agents(List<? extends AgentSpec<?>> specs) {
+      Objects.requireNonNull(specs, "agents");
+      specs.forEach(this::agent);
+      return this;
+    }
+
+    /** Adds one agent. Names must be unique and match {@code [a-z0-9_]+}; the tier SAFETY or BUSINESS. */
+    public Builder agent(AgentSpec<?> spec) {
+      Objects.requireNonNull(spec, "agent");
+      String name = Objects.requireNonNull(spec.name(), "agent name");
+      if (!AGENT_NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("agent name must match [a-z0-9_]+ but was '" + name + "'");
+      }
+      if (spec.tier() != Tier.SAFETY && spec.tier() != Tier.BUSINESS) {
+        throw new IllegalArgumentException("agent '" + name + "' must be SAFETY or BUSINESS but was " + spec.tier());
+      }
+      if (!agentNames.add(name)) {
+        throw new IllegalArgumentException("agent '" + name + "' was already added");
+      }
+      agents.add(spec);
+      return this;
+    }
+
+    /** The arbitrator. Required. */
+    public Builder arbitrator(ArbitratorSpec spec) {
+      if (this.arbitrator != null) {
+        throw new IllegalStateException("arbitrator was already set to " + this.arbitrator.name());
+      }
+      this.arbitrator = Objects.requireNonNull(spec, "arbitrator");
+      return this;
+    }
+
+    /** Which model each agent calls. Default {@link ModelRouting#defaults()}. */
+    public Builder models(ModelRouting routing) {
+      this.routing = Objects.requireNonNull(routing, "models");
+      return this;
+    }
+
+    /** The model backend: offline, Bedrock or a fake. Required. */
+    public Builder modelClient(ModelClient client) {
+      this.modelClient = Objects.requireNonNull(client, "modelClient");
+      return this;
+    }
+
+    /** The batch readers agents gather from. Default {@link DataAccess#none()}. */
+    public Builder data(DataAccess data) {
+      this.data = Objects.requireNonNull(data, "data");
+      return this;
+    }
+
+    /** Adds a listener; listeners are called in the order added. */
+    public Builder listener(RunListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Runs blocking work (data reads, reply parsing) on {@code executor} instead of a pool the
+     * orchestrator owns. The orchestrator never shuts a given executor down.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** The policy of every agent of {@code tier} in both phases (for ARBITRATOR: in arbitration). */
+    public Builder policy(Tier tier, AgentPolicy policy) {
+      Objects.requireNonNull(tier, "tier");
+      Objects.requireNonNull(policy, "policy");
+      for (Phase p : Phase.values()) {
+        tierPolicies.computeIfAbsent(tier, t -> new EnumMap<>(Phase.class)).put(p, policy);
+      }
+      return this;
+    }
+
+    /** The policy of every agent of {@code tier} in one phase. */
+    public Builder policy(Tier tier, Phase phase, AgentPolicy policy) {
+      Objects.requireNonNull(tier, "tier");
+      Objects.requireNonNull(phase, "phase");
+      Objects.requireNonNull(policy, "policy");
+      tierPolicies.computeIfAbsent(tier, t -> new EnumMap<>(Phase.class)).put(phase, policy);
+      return this;
+    }
+
+    /** The policy of one agent (or the arbitrator, by its name) in every phase; wins over tier policies. */
+    public Builder agentPolicy(String agent, AgentPolicy policy) {
+      Objects.requireNonNull(agent, "agent");
+      agentPolicies.put(agent, Objects.requireNonNull(policy, "policy"));
+      return this;
+    }
+
+    /** Confidence below which a decision asks for a person's review. Default 0.5. */
+    public Builder reviewThreshold(double threshold) {
+      if (!(threshold >= 0 && threshold <= 1)) {
+        throw new IllegalArgumentException("reviewThreshold must be in [0, 1] but was " + threshold);
+      }
+      this.reviewThreshold = threshold;
+      return this;
+    }
+
+    /** The source of monotonic time in nanoseconds for durations. Default {@link System#nanoTime()}. */
+    public Builder ticker(LongSupplier ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      return this;
+    }
+
+    /** The source of backoff jitter; pass a seeded one for reproducible delays. */
+    public Builder random(Random random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * @throws IllegalStateException if no agent, arbitrator or model client was set
+     * @throws io.skymarshal.model.ModelConfigurationException if an agent has no model
+     */
+    public Orchestrator build() {
+      if (agents.isEmpty()) {
+        throw new IllegalStateException("at least one agent is required: call agents(...)");
+      }
+      if (arbitrator == null) {
+        throw new IllegalStateException("an arbitrator is required: call arbitrator(...)");
+      }
+      if (modelClient == null) {
+        throw new IllegalStateException("a model client is required: call modelClient(...)");
+      }
+      if (agentNames.contains(arbitrator.name())) {
+        throw new IllegalStateException("the arbitrator's name '" + arbitrator.name() + "' is also an agent's");
+      }
+      for (AgentSpec<?> a : agents) {
+        routing.profileFor(a.name(), a.tier()); // fail now, not mid-run
+      }
+      routing.profileFor(arbitrator.name(), Tier.ARBITRATOR);
+      ExecutorService owned = null;
+      Executor exec = executor;
+      if (exec == null) {
+        owned = ThreadSupport.newDefaultExecutor();
+        exec = owned;
+      }
+      EngineConfig config = new EngineConfig(List.copyOf(agents), arbitrator, routing, modelClient, data,
+          List.copyOf(listeners), exec, copy(tierPolicies), Map.copyOf(agentPolicies), ticker, random, reviewThreshold);
+      return new Orchestrator(config, owned);
+    }
+
+    private static Map<Tier, Map<Phase, AgentPolicy>> copy(Map<Tier, Map<Phase, AgentPolicy>> m) {
+      Map<Tier, Map<Phase, AgentPolicy>> c = new EnumMap<>(Tier.class);
+      m.forEach((t, byPhase) -> c.put(t, Map.copyOf(byPhase)));
+      return c;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.skymarshal.core;
+
+/**
+ * Observes runs, for metrics and logging. Every method has an empty default; implement the ones
+ * you need. Methods are called from the engine's threads, possibly concurrently for agents of
+ * the same phase, so implementations must be thread-safe and quick. An exception thrown by a
+ * listener is logged and otherwise ignored: it never changes a run's outcome.
+ */
+public interface RunListener {
+
+  /** A run began. */
+  default void onRunStarted(Disruption disruption) {}
+
+  /** A phase began. */
+  default void onPhaseStarted(Disruption disruption, Phase phase) {}
+
+  /** A model attempt failed; {@code willRetry} says whether another attempt follows. */
+  default void onAttemptFailed(Disruption disruption, String agent, Phase phase, int attempt, Throwable error,
+      boolean willRetry) {}
+
+  /** An agent's work in a phase reached its outcome (also the arbitrator's in Phase 3). */
+  default void onAgentCompleted(Disruption disruption, AgentCall call) {}
+
+  /** Every outcome of a phase is final. */
+  default void onPhaseCompleted(Disruption disruption, PhaseTiming timing) {}
+
+  /** The run ended with {@code decision}. */
+  default void onRunCompleted(Disruption disruption, Decision decision) {}
+
+  /** A listener that does nothing. */
+  RunListener NONE = new RunListener() {};
+}

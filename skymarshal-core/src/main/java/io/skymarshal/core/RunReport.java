@@ -1,0 +1,68 @@
+package io.skymarshal.core;
+
+import io.skymarshal.model.TokenUsage;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a run cost and how long each part took. Immutable.
+ *
+ * <p>Invariants the engine guarantees (and the tests check): every duration is {@code >= 0};
+ * each phase lasts at least as long as its slowest agent; the run lasts at least as long as
+ * its phases together; totals are the sums over {@link #calls()}.
+ *
+ * @param disruptionId       the disruption decided about
+ * @param calls              every agent call, in phase order then agent order, then the arbitrator's
+ * @param phases             the phases that ran, in order
+ * @param totalDurationNanos the whole run's wall time
+ */
+public record RunReport(String disruptionId, List<AgentCall> calls, List<PhaseTiming> phases, long totalDurationNanos) {
+
+  public RunReport {
+    Objects.requireNonNull(disruptionId, "disruptionId");
+    calls = List.copyOf(calls);
+    phases = List.copyOf(phases);
+    if (totalDurationNanos < 0) {
+      throw new IllegalArgumentException("totalDurationNanos must be >= 0 but was " + totalDurationNanos);
+    }
+  }
+
+  /** The calls of one phase. */
+  public List<AgentCall> calls(Phase phase) {
+    return calls.stream().filter(c -> c.phase() == phase).toList();
+  }
+
+  /** The call of {@code agent} in {@code phase}, if it ran. */
+  public Optional<AgentCall> call(String agent, Phase phase) {
+    return calls.stream().filter(c -> c.phase() == phase && c.agent().equals(agent)).findFirst();
+  }
+
+  /** The timing of {@code phase}, if it ran. */
+  public Optional<PhaseTiming> phase(Phase phase) {
+    return phases.stream().filter(p -> p.phase() == phase).findFirst();
+  }
+
+  /** Tokens of all calls together. */
+  public TokenUsage totalUsage() {
+    TokenUsage sum = TokenUsage.ZERO;
+    for (AgentCall c : calls) {
+      sum = sum.plus(c.usage());
+    }
+    return sum;
+  }
+
+  /** Cost of all calls together, in US dollars. */
+  public double totalCostUsd() {
+    double sum = 0;
+    for (AgentCall c : calls) {
+      sum += c.costUsd();
+    }
+    return sum;
+  }
+
+  /** {@link #totalDurationNanos()} in milliseconds, fractional. */
+  public double totalDurationMs() {
+    return totalDurationNanos / 1_000_000.0;
+  }
+}

@@ -1,0 +1,201 @@
+package io.skymarshal.core.internal;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.Timeout;
+import dev.failsafe.TimeoutExceededException;
+import io.skymarshal.core.AgentCall;
+import io.skymarshal.core.AgentPolicy;
+import io.skymarshal.core.CallStatus;
+import io.skymarshal.core.Phase;
+import io.skymarshal.core.ReplyFormatException;
+import io.skymarshal.core.SkyMarshalException;
+import io.skymarshal.core.Tier;
+import io.skymarshal.model.Message;
+import io.skymarshal.model.ModelClient;
+import io.skymarshal.model.ModelProfile;
+import io.skymarshal.model.ModelReply;
+import io.skymarshal.model.ModelRequest;
+import io.skymarshal.model.TokenUsage;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * One agent's (or the arbitrator's) work in one phase: a Failsafe {@link Timeout} around the whole
+ * work, a {@link RetryPolicy} around each model attempt, one re-ask after a malformed reply, and
+ * the counts the report needs (attempts, model calls, tokens).
+ */
+final class CallExecution {
+
+  /** A parsed reply and the conversation that produced it, so a follow-up can continue it. */
+  record Parsed<T>(T value, ModelRequest request, ModelReply reply) {}
+
+  private final String agent;
+  private final Tier tier;
+  private final Phase phase;
+  private final ModelProfile profile;
+  private final AgentPolicy policy;
+  private final ModelClient client;
+  private final Executor executor;
+  private final Random random;
+  private final RunContext run;
+  private final CancelScope scope = new CancelScope();
+
+  private int attempts;
+  private int modelCalls;
+  private TokenUsage usage = TokenUsage.ZERO;
+  private boolean cacheRead;
+
+  CallExecution(String agent, Tier tier, Phase phase, ModelProfile profile, AgentPolicy policy, ModelClient client,
+      Executor executor, Random random, RunContext run) {
+    this.agent = agent;
+    this.tier = tier;
+    this.phase = phase;
+    this.profile = profile;
+    this.policy = policy;
+    this.client = client;
+    this.executor = executor;
+    this.random = random;
+    this.run = run;
+  }
+
+  /**
+   * Runs {@code prepare} (data reads, prompt) once, then {@code attempt} under the retry policy,
+   * all within the timeout. The returned future is cancelled, or fails with
+   * {@link TimeoutExceededException}, as a whole: in-flight model calls are cancelled with it.
+   */
+  <I, T> CompletableFuture<T> execute(Supplier<CompletableFuture<I>> prepare, Function<I, CompletableFuture<T>> attempt) {
+    Backoff backoff = new Backoff(policy, random);
+    RetryPolicy<T> retry = RetryPolicy.<T>builder()
+        .handleIf(CallExecution::isRetryable)
+        .withMaxAttempts(policy.maxAttempts())
+        .withDelayFn(ctx -> backoff.delayBefore(Math.max(1, ctx.getAttemptCount())))
+        .onFailedAttempt(ev -> {
+          Throwable cause = unwrap(ev.getLastException());
+          boolean willRetry = isRetryable(cause) && ev.getAttemptCount() < policy.maxAttempts();
+          run.attemptFailed(agent, phase, ev.getAttemptCount(), cause, willRetry);
+        })
+        .build();
+    Timeout<T> timeout = Timeout.of(policy.timeout());
+    CompletableFuture<T> outer = Failsafe.with(timeout).with(executor).getStageAsync(() ->
+        scope.track(prepare.get()).thenCompose(input ->
+            scope.track(Failsafe.with(retry).with(executor).getStageAsync(() -> {
+              synchronized (this) {
+                attempts++;
+              }
+              return attempt.apply(input);
+            }))));
+    outer.whenComplete((r, e) -> {
+      if (e != null) {
+        scope.cancel();
+      }
+    });
+    return outer;
+  }
+
+  /**
+   * Calls the model with {@code request} and parses the reply; a reply that does not parse is
+   * re-asked once with the error, and a second bad reply fails with {@link ReplyFormatException}.
+   */
+  <T> CompletableFuture<Parsed<T>> callAndParse(ModelRequest request, Function<ModelReply, T> parser) {
+    return callModel(request).thenComposeAsync(reply -> {
+      try {
+        return CompletableFuture.completedFuture(new Parsed<>(parse(parser, reply), request, reply));
+      } catch (ReplyFormatException e) {
+        ModelRequest reask = request.withMoreMessages(
+            List.of(Message.assistant(reply.text()), Message.user(Reasks.afterFormatError(e))));
+        return callModel(reask).thenApplyAsync(r2 -> new Parsed<>(parse(parser, r2), reask, r2), executor);
+      }
+    }, executor);
+  }
+
+  /** One model call, counted, its usage recorded, cancellable with this execution. */
+  CompletableFuture<ModelReply> callModel(ModelRequest request) {
+    synchronized (this) {
+      modelCalls++;
+    }
+    CompletableFuture<ModelReply> f;
+    try {
+      f = client.call(request);
+      if (f == null) {
+        f = CompletableFuture.failedFuture(new SkyMarshalException("model client returned null for " + agent, false));
+      }
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    scope.track(f);
+    return f.thenApply(reply -> {
+      synchronized (this) {
+        usage = usage.plus(reply.usage());
+        cacheRead |= reply.readFromCache();
+      }
+      return reply;
+    });
+  }
+
+  /** The report entry for this execution, ending with {@code error} (null on success). */
+  synchronized AgentCall toCall(Throwable error, long durationNanos) {
+    Throwable cause = unwrap(error);
+    CallStatus status = statusOf(cause);
+    String message = cause == null ? null : describe(cause);
+    return new AgentCall(agent, tier, phase, status, attempts, modelCalls, Math.max(0, durationNanos),
+        profile.modelId(), usage, profile.costUsd(usage), cacheRead, message);
+  }
+
+  static CallStatus statusOf(Throwable cause) {
+    if (cause == null) {
+      return CallStatus.SUCCEEDED;
+    }
+    if (cause instanceof TimeoutExceededException) {
+      return CallStatus.TIMED_OUT;
+    }
+    if (cause instanceof CancellationException) {
+      return CallStatus.CANCELLED;
+    }
+    return CallStatus.FAILED;
+  }
+
+  private String describe(Throwable cause) {
+    if (cause instanceof TimeoutExceededException) {
+      return "timed out after " + policy.timeout().toMillis() + " ms (" + attempts + " attempts)";
+    }
+    if (cause instanceof CancellationException) {
+      return "cancelled: the run halted";
+    }
+    String type = cause.getClass().getSimpleName();
+    return type + ": " + cause.getMessage() + " (after " + attempts + (attempts == 1 ? " attempt)" : " attempts)");
+  }
+
+  private static <T> T parse(Function<ModelReply, T> parser, ModelReply reply) {
+    try {
+      return parser.apply(reply);
+    } catch (ReplyFormatException e) {
+      throw e;
+    } catch (SkyMarshalException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // a value the domain types reject (e.g. a confidence of 1.7) is a malformed reply too
+      throw new ReplyFormatException(String.valueOf(e.getMessage()), reply.text(), e);
+    }
+  }
+
+  static boolean isRetryable(Throwable t) {
+    Throwable c = unwrap(t);
+    return c instanceof SkyMarshalException s && s.retryable();
+  }
+
+  static Throwable unwrap(Throwable t) {
+    Throwable c = t;
+    while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c;
+  }
+}

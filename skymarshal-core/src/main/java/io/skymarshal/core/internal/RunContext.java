@@ -1,0 +1,111 @@
+package io.skymarshal.core.internal;
+
+import io.skymarshal.core.AgentCall;
+import io.skymarshal.core.Disruption;
+import io.skymarshal.core.Phase;
+import io.skymarshal.core.PhaseTiming;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The state of one run: the disruption, the clock, the report being collected, and an executor
+ * that carries the disruption id in the logging MDC. Thread-safe.
+ */
+final class RunContext {
+  static final String MDC_KEY = "disruptionId";
+  private static final Logger LOG = LoggerFactory.getLogger("io.skymarshal.run");
+
+  final Disruption disruption;
+  final Listeners listeners;
+  final Executor executor;
+  private final LongSupplier ticker;
+  final long startNanos;
+  private final List<AgentCall> calls = new ArrayList<>();
+  private final List<PhaseTiming> phases = new ArrayList<>();
+
+  RunContext(Disruption disruption, Listeners listeners, Executor base, LongSupplier ticker) {
+    this.disruption = disruption;
+    this.listeners = listeners;
+    this.ticker = ticker;
+    this.executor = task -> base.execute(() -> withMdc(task));
+    this.startNanos = ticker.getAsLong();
+  }
+
+  long now() {
+    return ticker.getAsLong();
+  }
+
+  /** Runs {@code task} with this run's disruption id in the MDC, restoring what was there. */
+  void withMdc(Runnable task) {
+    String previous = MDC.get(MDC_KEY);
+    MDC.put(MDC_KEY, disruption.id());
+    try {
+      task.run();
+    } finally {
+      if (previous == null) {
+        MDC.remove(MDC_KEY);
+      } else {
+        MDC.put(MDC_KEY, previous);
+      }
+    }
+  }
+
+  void recordCall(AgentCall call) {
+    synchronized (calls) {
+      calls.add(call);
+    }
+    withMdc(() -> {
+      if (call.status().succeeded()) {
+        LOG.debug("{} {} {} in {} ms, {} attempt(s), {} in / {} out tokens", call.phase().reportName(), call.agent(),
+            call.status(), Math.round(call.durationMs()), call.attempts(), call.usage().totalInputTokens(),
+            call.usage().outputTokens());
+      } else if (call.status() != io.skymarshal.core.CallStatus.SKIPPED) {
+        LOG.warn("{} {} agent {} {} after {} ms: {} (model {})", call.phase().reportName(), call.tier(), call.agent(),
+            call.status(), Math.round(call.durationMs()), call.error(), call.modelId());
+      }
+    });
+    listeners.onAgentCompleted(disruption, call);
+  }
+
+  void recordPhase(PhaseTiming timing) {
+    synchronized (phases) {
+      phases.add(timing);
+    }
+    withMdc(() -> LOG.info("{} done in {} ms", timing.phase().reportName(), Math.round(timing.durationMs())));
+    listeners.onPhaseCompleted(disruption, timing);
+  }
+
+  void attemptFailed(String agent, Phase phase, int attempt, Throwable error, boolean willRetry) {
+    withMdc(() -> LOG.info("{} {} attempt {} failed{}: {}", phase.reportName(), agent, attempt,
+        willRetry ? ", retrying" : "", error.toString()));
+    listeners.onAttemptFailed(disruption, agent, phase, attempt, error, willRetry);
+  }
+
+  /** The calls so far, in phase order, then in {@code agentOrder}, the arbitrator last. */
+  List<AgentCall> calls(Map<String, Integer> agentOrder) {
+    List<AgentCall> copy;
+    synchronized (calls) {
+      copy = new ArrayList<>(calls);
+    }
+    copy.sort(Comparator.comparing(AgentCall::phase)
+        .thenComparing(c -> agentOrder.getOrDefault(c.agent(), Integer.MAX_VALUE)));
+    return copy;
+  }
+
+  List<PhaseTiming> phases() {
+    synchronized (phases) {
+      return List.copyOf(phases);
+    }
+  }
+
+  static Logger log() {
+    return LOG;
+  }
+}

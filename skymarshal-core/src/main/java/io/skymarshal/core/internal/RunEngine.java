@@ -1,0 +1,265 @@
+package io.skymarshal.core.internal;
+
+import io.skymarshal.core.AgentCall;
+import io.skymarshal.core.AgentSpec;
+import io.skymarshal.core.ArbitratorSpec;
+import io.skymarshal.core.BindingConstraint;
+import io.skymarshal.core.CallStatus;
+import io.skymarshal.core.Decision;
+import io.skymarshal.core.Disruption;
+import io.skymarshal.core.Phase;
+import io.skymarshal.core.PhaseTiming;
+import io.skymarshal.core.Recommendation;
+import io.skymarshal.core.RunReport;
+import io.skymarshal.core.Ruling;
+import io.skymarshal.core.SkyMarshalException;
+import io.skymarshal.core.Tier;
+import io.skymarshal.model.Message;
+import io.skymarshal.model.ModelProfile;
+import io.skymarshal.model.ModelRequest;
+import io.skymarshal.prompt.OptimizedPrompt;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The three phases of a run. Internal: use {@link io.skymarshal.core.Orchestrator}.
+ *
+ * <p>Each phase is a barrier: it completes when every agent's outcome is final (success,
+ * failure, timeout or cancellation); the next phase starts only then. A SAFETY failure cancels
+ * the phase's in-flight calls and halts the run before any further phase.
+ */
+public final class RunEngine {
+  private final EngineConfig config;
+  private final Listeners listeners;
+  private final Map<String, Integer> agentOrder = new HashMap<>();
+
+  public RunEngine(EngineConfig config) {
+    this.config = config;
+    this.listeners = new Listeners(config.listeners());
+    for (int i = 0; i < config.agents().size(); i++) {
+      agentOrder.put(config.agents().get(i).name(), i);
+    }
+  }
+
+  /** Runs all three phases for {@code disruption}. The future fails only on an engine fault. */
+  public CompletableFuture<Decision> run(Disruption disruption) {
+    RunContext run = new RunContext(disruption, listeners, config.executor(), config.ticker());
+    run.withMdc(() -> RunContext.log().info("run started: {} {} {}-{}", disruption.type(),
+        disruption.flight().flightNumber(), disruption.flight().origin(), disruption.flight().destination()));
+    listeners.onRunStarted(disruption);
+    Map<String, Object> inputs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    return runPhase(run, Phase.INITIAL, config.agents(), Map.of(), inputs)
+        .thenCompose(p1 -> {
+          if (p1.halted()) {
+            return CompletableFuture.completedFuture(halt(run, p1.haltReason(), List.of(), p1.missing()));
+          }
+          return runPhase(run, Phase.REVISION, config.agents(), p1.recommendations(), inputs).thenCompose(p2 -> {
+            if (p2.halted()) {
+              return CompletableFuture.completedFuture(halt(run, p2.haltReason(), List.of(), p2.missing()));
+            }
+            Map<String, String> missing = new LinkedHashMap<>(p1.missing());
+            missing.putAll(p2.missing());
+            List<BindingConstraint> safety = safetyConstraints(p1.recommendations(), p2.recommendations());
+            return arbitrate(run, p2.recommendations(), missing, safety);
+          });
+        })
+        .whenComplete((d, e) -> {
+          if (d != null) {
+            run.withMdc(() -> RunContext.log().info("run done: {} {} in {} ms, {} tokens, ${}", d.status(), d.action(),
+                Math.round(d.report().totalDurationMs()), d.report().totalUsage().totalInputTokens()
+                    + d.report().totalUsage().outputTokens(), String.format("%.4f", d.report().totalCostUsd())));
+            listeners.onRunCompleted(disruption, d);
+          }
+        });
+  }
+
+  /** The outcome of Phase 1 or 2: successful recommendations by agent, missing agents with reasons, halt. */
+  private record PhaseResult(Map<String, Recommendation> recommendations, Map<String, String> missing, String haltReason) {
+    boolean halted() {
+      return haltReason != null;
+    }
+  }
+
+  private CompletableFuture<PhaseResult> runPhase(RunContext run, Phase phase, List<AgentSpec<?>> agents,
+      Map<String, Recommendation> previous, Map<String, Object> inputs) {
+    long phaseStart = run.now();
+    listeners.onPhaseStarted(run.disruption, phase);
+    PhaseBarrier barrier = new PhaseBarrier();
+    List<CompletableFuture<Void>> outcomes = new ArrayList<>();
+    Map<String, Recommendation> recs = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, String> missing = new java.util.concurrent.ConcurrentHashMap<>();
+
+    for (AgentSpec<?> spec : agents) {
+      if (phase == Phase.REVISION && !previous.containsKey(spec.name())) {
+        run.recordCall(skipped(spec, phase, "no Phase-1 recommendation"));
+        continue;
+      }
+      if (barrier.halted()) {
+        run.recordCall(skipped(spec, phase, "the run halted"));
+        continue;
+      }
+      long start = run.now();
+      CallExecution ex = execution(run, spec.name(), spec.tier(), phase);
+      CompletableFuture<Recommendation> work = agentWork(run, ex, spec, phase, previous, inputs);
+      barrier.add(work);
+      outcomes.add(work.handle((rec, err) -> {
+        AgentCall call = ex.toCall(err, run.now() - start);
+        run.recordCall(call);
+        if (err == null) {
+          recs.put(spec.name(), rec);
+        } else {
+          missing.put(spec.name(), call.status() + ": " + call.error());
+          if (spec.tier() == Tier.SAFETY && call.status() != CallStatus.CANCELLED) {
+            barrier.halt("SAFETY agent " + spec.name() + " " + call.status() + " in " + phase.reportName() + ": "
+                + call.error() + "; manual intervention required");
+          }
+        }
+        return null;
+      }));
+    }
+    return CompletableFuture.allOf(outcomes.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
+      run.recordPhase(new PhaseTiming(phase, Math.max(0, run.now() - phaseStart)));
+      return new PhaseResult(inAgentOrder(recs), inAgentOrder(missing), barrier.reason());
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private <I> CompletableFuture<Recommendation> agentWork(RunContext run, CallExecution ex, AgentSpec<I> spec, Phase phase,
+      Map<String, Recommendation> previous, Map<String, Object> inputs) {
+    Disruption d = run.disruption;
+    List<Recommendation> peers = new ArrayList<>();
+    inAgentOrder(previous).forEach((name, rec) -> {
+      if (!name.equals(spec.name())) {
+        peers.add(rec);
+      }
+    });
+    ModelProfile profile = config.routing().profileFor(spec.name(), spec.tier());
+    return ex.execute(
+        () -> CompletableFuture.supplyAsync(() -> {
+          I input = phase == Phase.INITIAL ? spec.gather(d, config.data()) : (I) inputs.get(spec.name());
+          if (phase == Phase.INITIAL) {
+            inputs.put(spec.name(), input);
+          }
+          OptimizedPrompt prompt = spec.prompt(phase, d, input, List.copyOf(peers));
+          return new ModelRequest(spec.name(), spec.tier(), phase, profile, spec.systemPrompt(), true,
+              List.of(Message.user(prompt.text())), spec.replyFormat());
+        }, run.executor),
+        request -> ex.callAndParse(request, reply -> spec.parse(phase, reply)).thenApply(parsed -> {
+          Recommendation r = parsed.value();
+          if (r == null || !r.agent().equals(spec.name())) {
+            throw new SkyMarshalException("agent " + spec.name() + " parsed a recommendation for '"
+                + (r == null ? null : r.agent()) + "'", false);
+          }
+          return r;
+        }));
+  }
+
+  private CompletableFuture<Decision> arbitrate(RunContext run, Map<String, Recommendation> revised,
+      Map<String, String> missing, List<BindingConstraint> safety) {
+    ArbitratorSpec arb = config.arbitrator();
+    Phase phase = Phase.ARBITRATION;
+    long phaseStart = run.now();
+    listeners.onPhaseStarted(run.disruption, phase);
+    CallExecution ex = execution(run, arb.name(), Tier.ARBITRATOR, phase);
+    ModelProfile profile = config.routing().profileFor(arb.name(), Tier.ARBITRATOR);
+    List<Recommendation> recs = List.copyOf(revised.values());
+    CompletableFuture<Arbitration> work = ex.execute(
+        () -> CompletableFuture.supplyAsync(() -> {
+          OptimizedPrompt prompt = arb.prompt(run.disruption, recs, List.copyOf(missing.keySet()));
+          return new ModelRequest(arb.name(), Tier.ARBITRATOR, phase, profile, arb.systemPrompt(), true,
+              List.of(Message.user(prompt.text())), arb.replyFormat());
+        }, run.executor),
+        request -> ex.callAndParse(request, arb::parse).thenCompose(first -> {
+          List<String> violations = violations(first.value(), safety);
+          if (violations.isEmpty()) {
+            return CompletableFuture.completedFuture(new Arbitration(first.value(), List.of()));
+          }
+          ModelRequest reask = first.request().withMoreMessages(List.of(Message.assistant(first.reply().text()),
+              Message.user(Reasks.afterViolations(violations))));
+          return ex.callAndParse(reask, arb::parse)
+              .thenApply(second -> new Arbitration(second.value(), violations(second.value(), safety)));
+        }));
+    return work.handle((arbitration, err) -> {
+      AgentCall call = ex.toCall(err, run.now() - phaseStart);
+      run.recordCall(call);
+      run.recordPhase(new PhaseTiming(phase, Math.max(0, run.now() - phaseStart)));
+      if (err != null) {
+        return halt(run, "arbitrator " + call.status() + ": " + call.error() + "; manual intervention required",
+            List.of(), missing, recs);
+      }
+      if (!arbitration.violations().isEmpty()) {
+        return halt(run, "the ruling (" + arbitration.ruling().plan().summary() + ") breaks SAFETY constraints even after a re-ask;"
+            + " manual intervention required", arbitration.violations(), missing, recs);
+      }
+      Ruling ruling = arbitration.ruling();
+      Decision.Status status = missing.isEmpty() ? Decision.Status.DECIDED : Decision.Status.DEGRADED;
+      return new Decision(run.disruption.id(), status, Optional.of(ruling), recs, missing, List.of(), null,
+          ruling.confidence() < config.reviewThreshold(), report(run));
+    });
+  }
+
+  private record Arbitration(Ruling ruling, List<String> violations) {}
+
+  private static List<String> violations(Ruling ruling, List<BindingConstraint> safety) {
+    List<String> out = new ArrayList<>();
+    for (BindingConstraint c : safety) {
+      c.violationBy(ruling.plan()).ifPresent(why -> out.add(c.kind() + " " + c.subject() + ": " + why));
+    }
+    return out;
+  }
+
+  /** SAFETY constraints of both phases: a constraint dropped in revision still binds (most conservative). */
+  private static List<BindingConstraint> safetyConstraints(Map<String, Recommendation> p1, Map<String, Recommendation> p2) {
+    Map<String, BindingConstraint> byDescription = new LinkedHashMap<>();
+    for (Map<String, Recommendation> recs : List.of(p1, p2)) {
+      for (Recommendation r : recs.values()) {
+        if (r.tier() == Tier.SAFETY) {
+          r.constraints().forEach(c -> byDescription.putIfAbsent(c.kind() + "|" + c.describe(), c));
+        }
+      }
+    }
+    return List.copyOf(byDescription.values());
+  }
+
+  private Decision halt(RunContext run, String reason, List<String> violations, Map<String, String> missing) {
+    return halt(run, reason, violations, missing, List.of());
+  }
+
+  private Decision halt(RunContext run, String reason, List<String> violations, Map<String, String> missing,
+      List<Recommendation> recs) {
+    run.withMdc(() -> RunContext.log().warn("run halted: {}", reason));
+    return new Decision(run.disruption.id(), Decision.Status.HALTED, Optional.empty(), recs, missing, violations, reason,
+        true, report(run));
+  }
+
+  private RunReport report(RunContext run) {
+    return new RunReport(run.disruption.id(), run.calls(agentOrder), run.phases(), Math.max(0, run.now() - run.startNanos));
+  }
+
+  private CallExecution execution(RunContext run, String agent, Tier tier, Phase phase) {
+    return new CallExecution(agent, tier, phase, config.routing().profileFor(agent, tier),
+        config.policy(agent, tier, phase), config.modelClient(), run.executor, config.random(), run);
+  }
+
+  private AgentCall skipped(AgentSpec<?> spec, Phase phase, String why) {
+    ModelProfile p = config.routing().profileFor(spec.name(), spec.tier());
+    return new AgentCall(spec.name(), spec.tier(), phase, CallStatus.SKIPPED, 0, 0, 0, p.modelId(),
+        io.skymarshal.model.TokenUsage.ZERO, 0, false, why);
+  }
+
+  private <V> Map<String, V> inAgentOrder(Map<String, V> m) {
+    Map<String, V> ordered = new LinkedHashMap<>();
+    for (AgentSpec<?> a : config.agents()) {
+      if (m.containsKey(a.name())) {
+        ordered.put(a.name(), m.get(a.name()));
+      }
+    }
+    return ordered;
+  }
+}
