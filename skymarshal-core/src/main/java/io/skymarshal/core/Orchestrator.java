@@ -86,11 +86,14 @@ public final class Orchestrator implements AutoCloseable {
     return engine.run(disruption);
   }
 
-  /** Shuts down the thread pool the orchestrator created, if any. Runs in flight may fail. */
+  /**
+   * Shuts down the thread pool the orchestrator created, if any: queued work finishes, new runs
+   * should not be started.
+   */
   @Override
   public void close() {
     if (ownedExecutor != null) {
-      ownedExecutor.shutdownNow();
+      ownedExecutor.shutdown();
     }
   }
 

@@ -52,6 +52,7 @@ final class CallExecution {
   private int modelCalls;
   private TokenUsage usage = TokenUsage.ZERO;
   private boolean cacheRead;
+  private volatile CompletableFuture<?> outer;
 
   CallExecution(String agent, Tier tier, Phase phase, ModelProfile profile, AgentPolicy policy, ModelClient client,
       Executor executor, Random random, RunContext run) {
@@ -84,20 +85,42 @@ final class CallExecution {
         })
         .build();
     Timeout<T> timeout = Timeout.of(policy.timeout());
-    CompletableFuture<T> outer = Failsafe.with(timeout).with(executor).getStageAsync(() ->
+    // A Scheduler, not .with(executor): Failsafe 3.3.2 completes getStageAsync with null when given
+    // a plain Executor. Blocking work hops to our executor inside prepare and parse.
+    EngineScheduler scheduler = new EngineScheduler(executor);
+    CompletableFuture<T> outer = Failsafe.with(timeout).with(scheduler).getStageAsync(() ->
         scope.track(prepare.get()).thenCompose(input ->
-            scope.track(Failsafe.with(retry).with(executor).getStageAsync(() -> {
+            Failsafe.with(retry).with(scheduler).getStageAsync(() -> {
               synchronized (this) {
                 attempts++;
               }
               return attempt.apply(input);
-            }))));
+            })));
+    this.outer = outer;
+    // Failsafe runs completion callbacks while holding the future's lock, so cancelling other
+    // futures from inside one can deadlock against a thread doing the reverse. Cancellation
+    // therefore always happens on the executor, and the result completes only after the
+    // in-flight model calls were cancelled, so an outcome never outlives its calls.
+    CompletableFuture<T> result = new CompletableFuture<>();
     outer.whenComplete((r, e) -> {
-      if (e != null) {
-        scope.cancel();
+      if (e == null) {
+        result.complete(r);
+      } else {
+        executor.execute(() -> {
+          scope.cancel();
+          result.completeExceptionally(e);
+        });
       }
     });
-    return outer;
+    return result;
+  }
+
+  /** Cancels this execution: pending retries stop and in-flight model calls are cancelled. Asynchronous. */
+  void cancel() {
+    CompletableFuture<?> o = outer;
+    if (o != null) {
+      executor.execute(() -> o.cancel(true));
+    }
   }
 
   /**

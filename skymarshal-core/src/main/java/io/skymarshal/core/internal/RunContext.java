@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,15 @@ final class RunContext {
     this.disruption = disruption;
     this.listeners = listeners;
     this.ticker = ticker;
-    this.executor = task -> base.execute(() -> withMdc(task));
+    this.executor = task -> {
+      try {
+        base.execute(() -> withMdc(task));
+      } catch (RejectedExecutionException e) {
+        // the pool was shut down under a straggler (e.g. a cancelled agent's last step): run it
+        // here so no future is left incomplete
+        withMdc(task);
+      }
+    };
     this.startNanos = ticker.getAsLong();
   }
 

@@ -107,7 +107,7 @@ public final class RunEngine {
       long start = run.now();
       CallExecution ex = execution(run, spec.name(), spec.tier(), phase);
       CompletableFuture<Recommendation> work = agentWork(run, ex, spec, phase, previous, inputs);
-      barrier.add(work);
+      barrier.add(ex);
       outcomes.add(work.handle((rec, err) -> {
         AgentCall call = ex.toCall(err, run.now() - start);
         run.recordCall(call);

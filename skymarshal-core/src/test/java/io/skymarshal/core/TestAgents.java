@@ -1,0 +1,131 @@
+package io.skymarshal.core;
+
+import io.skymarshal.data.DataAccess;
+import io.skymarshal.model.ModelReply;
+import io.skymarshal.prompt.OptimizedPrompt;
+import io.skymarshal.prompt.PromptStyle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Minimal agents for engine tests. Replies are "ACTION confidence [grounded:REG]" lines; the
+ * arbitrator's "ACTION confidence REG" where REG is the aircraft it operates with (or "-" to cancel).
+ */
+final class TestAgents {
+  static final Instant DEP = Instant.parse("2026-01-30T14:00:00Z");
+  static final List<String> SAFETY = List.of("crew_compliance", "maintenance", "regulatory");
+  static final List<String> BUSINESS = List.of("network", "guest_experience", "cargo", "finance");
+
+  private TestAgents() {}
+
+  static Disruption disruption() {
+    return Disruption.builder().id("DISR-TEST-1").detectedAt(DEP.minusSeconds(3600)).type("aircraft_technical_issue")
+        .flight(new FlightRef("EY123", "AUH", "LHR", DEP, DEP.plus(Duration.ofHours(7)), "A380", "A6-APA")).build();
+  }
+
+  static List<AgentSpec<?>> all() {
+    List<AgentSpec<?>> out = new ArrayList<>();
+    SAFETY.forEach(n -> out.add(new LineAgent(n, Tier.SAFETY)));
+    BUSINESS.forEach(n -> out.add(new LineAgent(n, Tier.BUSINESS)));
+    return out;
+  }
+
+  /** An agent whose prompt names the phase and lists its peers, and whose reply is a line. */
+  record LineAgent(String name, Tier tier) implements AgentSpec<String> {
+    @Override
+    public String systemPrompt() {
+      return "<role>" + name + "</role>";
+    }
+
+    @Override
+    public String gather(Disruption disruption, DataAccess data) {
+      return disruption.flight().flightNumber();
+    }
+
+    @Override
+    public OptimizedPrompt prompt(Phase phase, Disruption disruption, String input, List<Recommendation> peers) {
+      StringBuilder sb = new StringBuilder("<p phase=\"" + phase + "\" flight=\"" + input + "\">");
+      peers.forEach(p -> sb.append("<peer>").append(p.agent()).append("</peer>"));
+      return OptimizedPrompt.of(PromptStyle.XML, sb.append("</p>").toString());
+    }
+
+    @Override
+    public Recommendation parse(Phase phase, ModelReply reply) {
+      String[] parts = reply.text().trim().split(" ");
+      if (parts.length < 2) {
+        throw new ReplyFormatException("expected 'ACTION confidence'", reply.text());
+      }
+      double confidence;
+      try {
+        confidence = Double.parseDouble(parts[1]);
+      } catch (NumberFormatException e) {
+        throw new ReplyFormatException("confidence is not a number", reply.text());
+      }
+      List<BindingConstraint> constraints = new ArrayList<>();
+      for (int i = 2; i < parts.length; i++) {
+        if (parts[i].startsWith("grounded:")) {
+          constraints.add(new Grounded(parts[i].substring("grounded:".length())));
+        }
+      }
+      return new Recommendation(name, tier, phase, parts[0], confidence, constraints, "test", Map.of());
+    }
+  }
+
+  /** The aircraft must not operate. */
+  record Grounded(String registration) implements BindingConstraint {
+    @Override
+    public String kind() {
+      return "aircraft_grounded";
+    }
+
+    @Override
+    public String subject() {
+      return registration;
+    }
+
+    @Override
+    public String describe() {
+      return registration + " grounded";
+    }
+
+    @Override
+    public Optional<String> violationBy(ActionPlan plan) {
+      return plan.operates() && registration.equals(plan.aircraftRegistration())
+          ? Optional.of("operates grounded aircraft " + registration) : Optional.empty();
+    }
+  }
+
+  /** Sees the revised recommendations in its prompt; replies "ACTION confidence REG". */
+  static final class LineArbitrator implements ArbitratorSpec {
+    @Override
+    public String systemPrompt() {
+      return "<role>arbitrator</role>";
+    }
+
+    @Override
+    public OptimizedPrompt prompt(Disruption disruption, List<Recommendation> revised, List<String> missing) {
+      StringBuilder sb = new StringBuilder("<arbitrate>");
+      revised.forEach(r -> sb.append("<rec agent=\"").append(r.agent()).append("\" phase=\"").append(r.phase())
+          .append("\"/>"));
+      missing.forEach(m -> sb.append("<missing>").append(m).append("</missing>"));
+      return OptimizedPrompt.of(PromptStyle.XML, sb.append("</arbitrate>").toString());
+    }
+
+    @Override
+    public Ruling parse(ModelReply reply) {
+      String[] parts = reply.text().trim().split(" ");
+      if (parts.length != 3) {
+        throw new ReplyFormatException("expected 'ACTION confidence REG'", reply.text());
+      }
+      ActionPlan plan = parts[2].equals("-") ? ActionPlan.notOperating(parts[0], "cancel")
+          : new ActionPlan(parts[0], true, DEP.plusSeconds(3600), DEP.plusSeconds(8 * 3600), parts[2], Set.of(),
+              parts[0] + " on " + parts[2]);
+      return new Ruling(plan, Double.parseDouble(parts[1]), "test", List.of(), List.of());
+    }
+  }
+}
