@@ -17,7 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * is reported, never dropped.
  *
  * <p>Defaults: 8 attempts, 10 s, base delay 25 ms, max delay 1 s, unseeded jitter, the system
- * clock, Failsafe's shared scheduler, no listener. Immutable and thread-safe.
+ * clock, a shared daemon timer thread for backoffs, no listener. Immutable and thread-safe.
  */
 public final class BatchRetryPolicy {
   private static final BatchRetryPolicy DEFAULTS = builder().build();
@@ -78,7 +78,7 @@ public final class BatchRetryPolicy {
     return clock;
   }
 
-  /** The scheduler delayed retries run on; null for Failsafe's shared one. */
+  /** Where backoffs wait before a retry starts; null for the shared daemon timer thread. */
   public ScheduledExecutorService scheduler() {
     return scheduler;
   }
@@ -202,7 +202,10 @@ public final class BatchRetryPolicy {
       return this;
     }
 
-    /** Where delayed retries are scheduled. Default Failsafe's shared scheduler. */
+    /**
+     * Where backoffs wait; the retry starts on its thread (starting one only sends a non-blocking
+     * request). Default one shared daemon timer thread.
+     */
     public Builder scheduler(ScheduledExecutorService scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
       return this;

@@ -43,10 +43,7 @@ public final class Retrying {
             e.getLastException() != null ? DynamoErrors.unwrap(e.getLastException())
                 : new UnprocessedException(operation, table, pending.getAsInt()))))
         .build();
-    FailsafeExecutor<R> exec = Failsafe.with(retry);
-    if (policy.scheduler() != null) {
-      exec = exec.with(policy.scheduler());
-    }
+    FailsafeExecutor<R> exec = Failsafe.with(retry).with(RetryScheduler.on(policy.scheduler()));
     return exec.getStageAsync(() -> {
       try {
         return attempt.get();
