@@ -1,0 +1,182 @@
+package io.skymarshal.airline.offline;
+
+import io.skymarshal.airline.agent.AirlineAgents;
+import io.skymarshal.airline.rules.ArbitrationWeights;
+import io.skymarshal.airline.rules.ColdChainRules;
+import io.skymarshal.airline.rules.CrewRules;
+import io.skymarshal.airline.rules.DelayPropagation;
+import io.skymarshal.airline.rules.Eu261;
+import io.skymarshal.airline.rules.RegulatoryRules;
+import io.skymarshal.core.Tier;
+import io.skymarshal.model.Message;
+import io.skymarshal.model.ModelClient;
+import io.skymarshal.model.ModelException;
+import io.skymarshal.model.ModelReply;
+import io.skymarshal.model.ModelRequest;
+import io.skymarshal.model.TokenUsage;
+import io.skymarshal.prompt.PromptParseException;
+import io.skymarshal.prompt.PromptXml;
+import io.skymarshal.prompt.TokenCounter;
+import io.skymarshal.prompt.XmlElement;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A deterministic {@link ModelClient} that needs no network: it answers each airline agent and
+ * the arbitrator in the agreed JSON reply format by reading the XML prompt it is sent (the first
+ * user message that is an XML prompt) and applying the domain rules in code
+ * ({@code io.skymarshal.airline.rules}). For example: a crew member released after their FDP
+ * limit gives CREW_CHANGE (or DENIED without a reserve) with crew_duty_limit constraints; an
+ * expired MEL item gives AOG with aircraft_grounded; an arrival inside a curfew gives VIOLATION;
+ * the arbitrator picks the option that keeps every safety constraint at the best weighted
+ * business score and says why. It is what the offline quick start runs on.
+ *
+ * <p>Usage is counted with a {@link TokenCounter} (default cl100k_base): input = system prompt +
+ * messages + the reply format's schema; output = the reply. With
+ * {@link ModelRequest#cacheSystemPrompt()} the system prompt counts as a cache write the first
+ * time this instance sees it and a cache read afterwards, as on Bedrock. Futures complete at once,
+ * or after {@link Builder#latency} for demonstrations. It reads {@code PromptStyle.XML} prompts
+ * only: a request without one fails with {@link ModelException.Kind#VALIDATION}, as does an
+ * unknown agent. Thread-safe.
+ */
+public final class OfflineModel implements ModelClient {
+  /** The model id in replies and errors. */
+  public static final String MODEL_ID = "skymarshal-offline-1";
+
+  private final TokenCounter tokens;
+  private final Duration latency;
+  private final Set<String> cachedSystemPrompts = ConcurrentHashMap.newKeySet();
+  private final CrewDecider crew = new CrewDecider(CrewRules.defaults());
+  private final MaintenanceDecider maintenance = new MaintenanceDecider();
+  private final RegulatoryDecider regulatory = new RegulatoryDecider(RegulatoryRules.defaults());
+  private final NetworkDecider network = new NetworkDecider(DelayPropagation.defaults());
+  private final GuestDecider guest = new GuestDecider(Eu261.defaults());
+  private final CargoDecider cargo = new CargoDecider(ColdChainRules.defaults());
+  private final FinanceDecider finance = new FinanceDecider(Eu261.defaults());
+  private final ArbitrationDecider arbitrator = new ArbitrationDecider(ArbitrationWeights.defaults());
+
+  private OfflineModel(Builder b) {
+    this.tokens = b.tokens;
+    this.latency = b.latency;
+  }
+
+  /** An offline model with the defaults: cl100k_base counting, no latency. */
+  public static OfflineModel create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public CompletableFuture<ModelReply> call(ModelRequest request) {
+    Objects.requireNonNull(request, "request");
+    ModelReply reply;
+    try {
+      reply = answer(request);
+    } catch (ModelException e) {
+      return CompletableFuture.failedFuture(e);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(new ModelException(ModelException.Kind.VALIDATION, MODEL_ID,
+          "offline model could not answer " + request.agent() + " (" + request.phase().reportName() + "): "
+              + e.getMessage(), e));
+    }
+    if (latency.isZero()) {
+      return CompletableFuture.completedFuture(reply);
+    }
+    return CompletableFuture.supplyAsync(() -> reply,
+        CompletableFuture.delayedExecutor(latency.toNanos(), TimeUnit.NANOSECONDS));
+  }
+
+  private ModelReply answer(ModelRequest request) {
+    PromptView view = new PromptView(prompt(request));
+    String agent = request.agent();
+    String text = switch (agent) {
+      case "crew_compliance" -> crew.decide(view).toJson();
+      case "maintenance" -> maintenance.decide(view).toJson();
+      case "regulatory" -> regulatory.decide(view).toJson();
+      case "network" -> network.decide(view).toJson();
+      case "guest_experience" -> guest.decide(view).toJson();
+      case "cargo" -> cargo.decide(view).toJson();
+      case "finance" -> finance.decide(view).toJson();
+      default -> {
+        if (request.tier() == Tier.ARBITRATOR || agent.equals("arbitrator")) {
+          yield arbitrator.decide(view);
+        }
+        throw new ModelException(ModelException.Kind.VALIDATION, MODEL_ID, "offline model knows no agent '" + agent
+            + "'; it answers " + AirlineAgents.NAMES + " and the arbitrator");
+      }
+    };
+    return new ModelReply(text, usage(request, text), MODEL_ID, "end_turn");
+  }
+
+  private static XmlElement prompt(ModelRequest request) {
+    PromptParseException last = null;
+    for (Message m : request.messages()) {
+      if (m.role() == Message.Role.USER && m.text().stripLeading().startsWith("<")) {
+        try {
+          return PromptXml.parse(m.text());
+        } catch (PromptParseException e) {
+          last = e;
+        }
+      }
+    }
+    throw new ModelException(ModelException.Kind.VALIDATION, MODEL_ID, "offline model found no XML prompt for "
+        + request.agent() + "; it reads PromptStyle.XML prompts only" + (last == null ? "" : ": " + last.getMessage()));
+  }
+
+  private TokenUsage usage(ModelRequest request, String reply) {
+    long system = tokens.count(request.systemPrompt());
+    long input = 0;
+    for (Message m : request.messages()) {
+      input += tokens.count(m.text());
+    }
+    if (request.replyFormat() != null) {
+      input += tokens.count(request.replyFormat().jsonSchema());
+    }
+    long out = tokens.count(reply);
+    if (!request.cacheSystemPrompt()) {
+      return new TokenUsage(input + system, out, 0, 0);
+    }
+    boolean firstTime = cachedSystemPrompts.add(request.systemPrompt());
+    return firstTime ? new TokenUsage(input, out, 0, system) : new TokenUsage(input, out, system, 0);
+  }
+
+  /** Builds an {@link OfflineModel}. Not thread-safe. */
+  public static final class Builder {
+    private TokenCounter tokens = TokenCounter.cl100k();
+    private Duration latency = Duration.ZERO;
+
+    private Builder() {}
+
+    /** How usage is counted; default {@link TokenCounter#cl100k()}. */
+    public Builder tokenCounter(TokenCounter tokens) {
+      this.tokens = Objects.requireNonNull(tokens, "tokens");
+      return this;
+    }
+
+    /**
+     * A delay before each reply completes, to make a demonstration look like a real model; default
+     * zero (replies complete at once). Tests should leave it at zero.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder latency(Duration latency) {
+      Objects.requireNonNull(latency, "latency");
+      if (latency.isNegative()) {
+        throw new IllegalArgumentException("latency must be >= 0 but was " + latency);
+      }
+      this.latency = latency;
+      return this;
+    }
+
+    public OfflineModel build() {
+      return new OfflineModel(this);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.skymarshal.prompt;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import java.util.Objects;
+
+/** {@link TokenCounter#cl100k()}: jtokkit's cl100k_base, loaded lazily. Thread-safe. */
+final class Cl100kTokenCounter implements TokenCounter {
+  static final Cl100kTokenCounter INSTANCE = new Cl100kTokenCounter();
+
+  private Cl100kTokenCounter() {}
+
+  @Override
+  public int count(String text) {
+    Objects.requireNonNull(text, "text");
+    // ordinary: data such as "<|endoftext|>" is text to count, not a control token
+    return Holder.ENCODING.countTokensOrdinary(text);
+  }
+
+  @Override
+  public String toString() {
+    return "cl100k_base";
+  }
+
+  private static final class Holder {
+    static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+  }
+}
