@@ -56,7 +56,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 2)
+@Measurement(iterations = 8, time = 2)
 @Fork(1)
 public class BatchReadBenchmark {
   static final int CREW = 250;
