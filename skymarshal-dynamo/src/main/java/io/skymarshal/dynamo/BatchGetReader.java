@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -92,7 +93,12 @@ public final class BatchGetReader<K, V> implements BatchReader<K, V> {
    */
   @Override
   public BatchResult<K, V> getAll(Collection<? extends K> keys) {
-    return getAllAsync(keys).join();
+    try {
+      return getAllAsync(keys).join();
+    } catch (CompletionException e) {
+      // only a caller error (e.g. a key the mapper rejects) fails the future: rethrow it as is
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -68,7 +69,12 @@ public final class IndexQueryReader<K, V> implements BatchReader<K, V> {
   /** Reads {@code keys}; blocks until done. Never throws for a failed query. */
   @Override
   public BatchResult<K, V> getAll(Collection<? extends K> keys) {
-    return getAllAsync(keys).join();
+    try {
+      return getAllAsync(keys).join();
+    } catch (CompletionException e) {
+      // only a caller error (e.g. a key the mapper rejects) fails the future: rethrow it as is
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   /** Reads {@code keys} without blocking; the future does not fail for a failed query. */

@@ -118,15 +118,19 @@ final class DynaliteInstallation {
       Files.createDirectories(prefix);
       // two test JVMs (e.g. a parallel build) must not run npm into the same folder at once
       try (FileChannel ch = FileChannel.open(prefix.resolve(".install.lock"),
-               StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-           FileLock ignored = ch.lock()) {
-        Path cli = prefix.resolve("node_modules/dynalite/cli.js");
-        if (!Files.isRegularFile(cli)) {
-          LOG.info("installing {} into {}", PACKAGE, prefix);
-          run(List.of(npm.toString(), "install", "--prefix", prefix.toString(), "--no-audit", "--no-fund",
-              "--no-save", PACKAGE), 300);
+               StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        FileLock lock = ch.lock();
+        try {
+          Path cli = prefix.resolve("node_modules/dynalite/cli.js");
+          if (!Files.isRegularFile(cli)) {
+            LOG.info("installing {} into {}", PACKAGE, prefix);
+            run(List.of(npm.toString(), "install", "--prefix", prefix.toString(), "--no-audit", "--no-fund",
+                "--no-save", PACKAGE), 300);
+          }
+          return Files.isRegularFile(cli) ? cli : null;
+        } finally {
+          lock.release();
         }
-        return Files.isRegularFile(cli) ? cli : null;
       }
     } catch (IOException e) {
       throw new DynaliteUnavailableException("could not install " + PACKAGE + " into " + prefix, e);
