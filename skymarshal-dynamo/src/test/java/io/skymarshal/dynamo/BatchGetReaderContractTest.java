@@ -1,0 +1,47 @@
+package io.skymarshal.dynamo;
+
+import io.skymarshal.data.BatchReader;
+import io.skymarshal.testkit.contract.BatchReaderContract;
+import io.skymarshal.testkit.dynamo.DynamoRequestLog;
+import io.skymarshal.testkit.dynamo.DynamoTestClients;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+
+/** The DynamoDB reader keeps the {@link BatchReader} contract, against real dynalite. */
+class BatchGetReaderContractTest extends BatchReaderContract<String, Part> {
+  private DynamoRequestLog log;
+  private DynamoDbAsyncClient client;
+  private String table;
+
+  @Override
+  protected BatchReader<String, Part> readerHolding(Map<String, Part> items) {
+    table = TestTables.parts(items.values());
+    log = new DynamoRequestLog();
+    client = DynamoTestClients.async(TestTables.server().endpoint(), log);
+    return BatchGetReader.builder(client, table, Part.MAPPER).build();
+  }
+
+  @AfterEach
+  void close() {
+    if (client != null) {
+      client.close();
+      TestTables.drop(table);
+    }
+  }
+
+  @Override
+  protected String key(int i) {
+    return Part.key(i);
+  }
+
+  @Override
+  protected Part value(String key, int i) {
+    return Part.of(i);
+  }
+
+  @Override
+  protected long requestCount() {
+    return log.count("BatchGetItem");
+  }
+}
