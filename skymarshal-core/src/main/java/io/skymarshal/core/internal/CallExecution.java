@@ -72,7 +72,7 @@ final class CallExecution {
   <I, T> CompletableFuture<T> execute(Supplier<CompletableFuture<I>> prepare, Function<I, CompletableFuture<T>> attempt) {
     // A Scheduler, not .with(executor): Failsafe 3.3.2 completes getStageAsync with null when given
     // a plain Executor. Blocking work hops to our executor inside prepare and parse.
-    EngineScheduler scheduler = new EngineScheduler(executor);
+    InlineScheduler scheduler = InlineScheduler.handingOffTo(executor);
     CompletableFuture<T> outer = Failsafe.with(policies.timeout()).with(scheduler).getStageAsync(() ->
         scope.track(prepare.get()).thenCompose(input ->
             Failsafe.with(policies.retry()).with(scheduler).getStageAsync(() -> attemptOnce(attempt, input))));

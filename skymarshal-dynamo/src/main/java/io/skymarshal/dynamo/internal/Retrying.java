@@ -3,6 +3,7 @@ package io.skymarshal.dynamo.internal;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
+import io.skymarshal.core.internal.InlineScheduler;
 import io.skymarshal.dynamo.BatchRetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,7 @@ public final class Retrying {
             e.getLastException() != null ? DynamoErrors.unwrap(e.getLastException())
                 : new UnprocessedException(operation, table, pending.getAsInt()))))
         .build();
-    FailsafeExecutor<R> exec = Failsafe.with(retry).with(RetryScheduler.on(policy.scheduler()));
+    FailsafeExecutor<R> exec = Failsafe.with(retry).with(InlineScheduler.onTimer(policy.scheduler()));
     return exec.getStageAsync(() -> {
       try {
         return attempt.get();

@@ -13,20 +13,33 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The Failsafe scheduler of the engine. Failsafe's default hands every execution to the common
- * ForkJoinPool (one thread on a two-core machine) even when it need not wait; the engine's
- * suppliers only start asynchronous work, so an execution due now runs at once on the calling
- * thread, and only a real wait (a backoff between retries) goes through one shared daemon timer
- * thread and then onto the engine's executor. (Failsafe's {@code Timeout} schedules its timer on
- * Failsafe's own default scheduler whatever is configured here.)
+ * A Failsafe {@link Scheduler} for executions that only start asynchronous work (a model call, an
+ * SDK request). Failsafe's default hands every execution, the first included, to the common
+ * ForkJoinPool (one thread on a two-core machine), serializing concurrent starts behind whatever
+ * else runs there. Here an execution due now runs at once on the calling thread, and only a real
+ * wait (a backoff between retries) goes through a timer thread: a shared daemon one unless given.
+ * (Failsafe's {@code Timeout} schedules its timer on Failsafe's own default scheduler whatever is
+ * configured here.) Internal: shared by SkyMarshal's modules, not for users. Thread-safe.
  */
-final class EngineScheduler implements Scheduler {
-  private static final ScheduledExecutorService TIMER = timer();
+public final class InlineScheduler implements Scheduler {
+  private static final ScheduledExecutorService SHARED_TIMER = timer();
 
-  private final Executor executor;
+  private final ScheduledExecutorService timer;
+  private final Executor handoff;
 
-  EngineScheduler(Executor executor) {
-    this.executor = executor;
+  private InlineScheduler(ScheduledExecutorService timer, Executor handoff) {
+    this.timer = timer;
+    this.handoff = handoff;
+  }
+
+  /** Waits on the shared timer, then runs the delayed execution on {@code executor}. */
+  public static InlineScheduler handingOffTo(Executor executor) {
+    return new InlineScheduler(SHARED_TIMER, java.util.Objects.requireNonNull(executor, "executor"));
+  }
+
+  /** Waits on {@code timer} (the shared timer when null) and runs the delayed execution there. */
+  public static InlineScheduler onTimer(ScheduledExecutorService timer) {
+    return new InlineScheduler(timer == null ? SHARED_TIMER : timer, null);
   }
 
   @Override
@@ -36,8 +49,9 @@ final class EngineScheduler implements Scheduler {
       task.run();
       return new TaskFuture(task, null);
     }
-    ScheduledFuture<?> timer = TIMER.schedule(() -> executor.execute(task), delay, unit);
-    return new TaskFuture(task, timer);
+    ScheduledFuture<?> entry = handoff == null ? timer.schedule(task, delay, unit)
+        : timer.schedule(() -> handoff.execute(task), delay, unit);
+    return new TaskFuture(task, entry);
   }
 
   private static ScheduledExecutorService timer() {
