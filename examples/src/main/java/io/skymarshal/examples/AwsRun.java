@@ -1,8 +1,8 @@
 package io.skymarshal.examples;
 
-import io.skymarshal.airline.AirlineData;
 import io.skymarshal.airline.AirlineDataset;
 import io.skymarshal.airline.DisruptionJson;
+import io.skymarshal.airline.FlightKey;
 import io.skymarshal.airline.agent.AirlineAgents;
 import io.skymarshal.airline.offline.OfflineModel;
 import io.skymarshal.bedrock.BedrockConfig;
@@ -19,6 +19,7 @@ import io.skymarshal.data.DataAccess;
 import io.skymarshal.testkit.airline.AirlineSamples;
 import io.skymarshal.testkit.bedrock.FakeBedrockServer;
 import io.skymarshal.testkit.bedrock.ModelClientRule;
+import io.skymarshal.testkit.dynamo.DynamoRequestLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -27,52 +28,65 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * Runs a disruption through the seven airline agents and the arbitrator on Amazon Bedrock.
+ * Runs a disruption through the seven airline agents and the arbitrator on Amazon Bedrock, the
+ * agents reading the airline from DynamoDB.
  *
  * <pre>
- * AwsRun [--local] [--runs N] [--disruption FILE] [--json]
+ * AwsRun [--local] [--prefix P] [--runs N] [--disruption FILE] [--json]
  * </pre>
  *
  * <ul>
  *   <li>Default: real Bedrock, configured by the {@code SKYMARSHAL_*} settings (see
- *       {@code skymarshal.env.example}) with credentials from the AWS default provider chain.
+ *       {@code skymarshal.env.example}), and the DynamoDB tables {@link LoadAirline} created and
+ *       loaded ({@code LoadAirline --sample} for the EY123 sample), with region and credentials
+ *       from the AWS default chains.
  *   <li>{@code --local}: the testkit's fake Bedrock on loopback, answered by the offline model,
- *       reached through the same client and the real AWS SDK: no AWS account needed, so CI runs it.
+ *       and a dynalite server on loopback whose tables are created and loaded with the EY123
+ *       sample airline here; both reached through the real AWS SDK clients: no AWS account
+ *       needed, so CI runs it (dynalite needs Node.js, see {@code skymarshal-dynamo/README.md}).
+ *   <li>{@code --prefix P}: the table name prefix, default {@value #DEFAULT_PREFIX}.
  *   <li>{@code --runs N}: decide N times in a row (prompt-cache reads show from the second run on).
  *   <li>{@code --disruption FILE}: a disruption JSON document; default the EY123 sample.
  *   <li>{@code --json}: print each decision and its report as JSON instead of a table.
  * </ul>
- * The airline data is the EY123 sample airline in memory. Exit status: 0 when every run ended
- * (DECIDED, DEGRADED or HALTED are all answers), 1 when the program failed, 2 on bad arguments.
+ * After each run it prints the DynamoDB requests the agents made. Exit status: 0 when every run
+ * ended (DECIDED, DEGRADED or HALTED are all answers), 1 when the program failed (for example
+ * the disrupted flight is not in the tables), 2 on bad arguments.
  *
- * <p>From the repository root: {@code ./mvnw -q -pl examples -am package -DskipTests} then
- * {@code ./mvnw -q -pl examples exec:java -Dexec.mainClass=io.skymarshal.examples.AwsRun
- * -Dexec.args=--local}.
+ * <p>From the repository root: {@code ./mvnw -q -pl examples -am package exec:java -DskipTests
+ * -Dexec.mainClass=io.skymarshal.examples.AwsRun -Dexec.args=--local}.
  */
 public final class AwsRun {
 
+  /** The table name prefix when {@code --prefix} is not given; {@link LoadAirline}'s default too. */
+  static final String DEFAULT_PREFIX = "skymarshal_";
+
   /** What the command line asked for. */
-  record Options(boolean local, int runs, Path disruptionFile, boolean json) {
+  record Options(boolean local, String prefix, int runs, Path disruptionFile, boolean json) {
 
     static Options parse(String... args) {
       boolean local = false;
       boolean json = false;
+      String prefix = DEFAULT_PREFIX;
       int runs = 1;
       Path file = null;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--local" -> local = true;
           case "--json" -> json = true;
+          case "--prefix" -> prefix = value(args, ++i, "--prefix");
           case "--runs" -> runs = positive(value(args, ++i, "--runs"), "--runs");
           case "--disruption" -> file = Path.of(value(args, ++i, "--disruption"));
           default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
         }
       }
-      return new Options(local, runs, file, json);
+      return new Options(local, prefix, runs, file, json);
     }
 
     private static String value(String[] args, int i, String flag) {
@@ -95,7 +109,23 @@ public final class AwsRun {
     }
   }
 
-  static final String USAGE = "usage: AwsRun [--local] [--runs N] [--disruption FILE] [--json]";
+  static final String USAGE = "usage: AwsRun [--local] [--prefix P] [--runs N] [--disruption FILE] [--json]";
+
+  /**
+   * One run: its decision and the DynamoDB requests the agents made during it, in order.
+   */
+  record RunResult(Decision decision, List<DynamoRequestLog.Entry> dynamoRequests) {
+    RunResult {
+      dynamoRequests = List.copyOf(dynamoRequests);
+    }
+
+    /** Requests per operation name ({@code BatchGetItem}, {@code Query}, ...), sorted by name. */
+    Map<String, Long> requestCounts() {
+      Map<String, Long> counts = new TreeMap<>();
+      dynamoRequests.forEach(e -> counts.merge(e.operation(), 1L, Long::sum));
+      return counts;
+    }
+  }
 
   private AwsRun() {}
 
@@ -118,14 +148,25 @@ public final class AwsRun {
   /**
    * Decides {@code options.runs()} times and prints each decision to {@code out}.
    *
-   * @return the decisions, in order
+   * @return the runs, in order
    * @throws IOException if the disruption file cannot be read
+   * @throws SkyMarshalException if the tables cannot be read, lack the disrupted flight, or (with
+   *     {@code --local}) cannot be created and loaded
    */
-  static List<Decision> run(Options options, PrintStream out) throws IOException {
+  static List<RunResult> run(Options options, PrintStream out) throws IOException {
     AirlineDataset airline = AirlineSamples.ey123Airline();
     Disruption disruption = disruption(options, airline);
-    DataAccess data = AirlineData.inMemory(airline);
     BedrockConfig config = BedrockConfig.fromEnvironment();
+    try (DynamoSource tables = options.local() ? DynamoSource.local(options.prefix(), airline)
+        : DynamoSource.aws(options.prefix())) {
+      tables.requireFlight(new FlightKey(disruption.flight().flightNumber(), disruption.flight().date()));
+      out.println(tables.description());
+      return run(options, disruption, config, tables, out);
+    }
+  }
+
+  private static List<RunResult> run(Options options, Disruption disruption, BedrockConfig config, DynamoSource tables,
+      PrintStream out) {
     FakeBedrockServer fake = null;
     ConverseModelClient bedrock;
     if (options.local()) {
@@ -143,12 +184,13 @@ public final class AwsRun {
     }
     out.println("models: " + models(config));
     out.println();
-    List<Decision> decisions = new ArrayList<>();
+    List<RunResult> results = new ArrayList<>();
     ReportPrinter printer = new ReportPrinter(out);
-    try (Orchestrator orchestrator = orchestrator(config, bedrock, data)) {
+    try (Orchestrator orchestrator = orchestrator(config, bedrock, tables.dataAccess())) {
       for (int i = 1; i <= options.runs(); i++) {
         Decision d = orchestrator.run(disruption);
-        decisions.add(d);
+        RunResult result = new RunResult(d, tables.takeRequests());
+        results.add(result);
         if (options.json()) {
           out.println(DecisionJson.toJson(d));
           continue;
@@ -160,6 +202,7 @@ public final class AwsRun {
           printer.printReport(d.report());
         }
         out.println("calls reading from the prompt cache: " + cacheReads(d));
+        out.println("DynamoDB requests by the agents: " + result.requestCounts());
         out.println();
       }
     } finally {
@@ -169,7 +212,7 @@ public final class AwsRun {
         fake.close();
       }
     }
-    return decisions;
+    return results;
   }
 
   private static String models(BedrockConfig config) {

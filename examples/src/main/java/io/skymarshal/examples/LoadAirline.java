@@ -5,13 +5,15 @@ import io.skymarshal.dynamo.AirlineLoader;
 import io.skymarshal.dynamo.AirlineTableLayout;
 import io.skymarshal.dynamo.DynamoClients;
 import io.skymarshal.testkit.airline.AirlineGenerator;
+import io.skymarshal.testkit.airline.AirlineSamples;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 /**
  * Creates the airline's DynamoDB tables and loads a generated airline into them (the default
- * one: 200 flights, about 30,000 bookings), or deletes the tables. Region and credentials come
+ * one: 200 flights, about 30,000 bookings) or the EY123 sample airline {@link AwsRun} decides
+ * about, or deletes the tables. Region and credentials come
  * from the AWS SDK's default chains ({@code AWS_REGION}, {@code AWS_PROFILE}, ...).
  *
  * <pre>
@@ -19,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
  *     -Dexec.mainClass=io.skymarshal.examples.LoadAirline -Dexec.args="--prefix skymarshal_"
  * </pre>
  * Options: {@code --prefix P} table name prefix (default {@code skymarshal_}); {@code --seed N}
- * generator seed (default 42); {@code --endpoint URL} a DynamoDB-compatible endpoint instead of
+ * generator seed (default 42); {@code --sample} the EY123 sample airline
+ * ({@link AirlineSamples#ey123Airline()}) instead of a generated one; {@code --endpoint URL} a DynamoDB-compatible endpoint instead of
  * AWS (e.g. a local dynalite); {@code --delete} delete the tables instead.
  */
 public final class LoadAirline {
@@ -30,14 +33,16 @@ public final class LoadAirline {
     long seed = 42;
     URI endpoint = null;
     boolean delete = false;
+    boolean sample = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--prefix" -> prefix = value(args, ++i);
         case "--seed" -> seed = Long.parseLong(value(args, ++i));
         case "--endpoint" -> endpoint = URI.create(value(args, ++i));
         case "--delete" -> delete = true;
+        case "--sample" -> sample = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; use --prefix P, --seed N, --endpoint URL, --delete");
+            + "; use --prefix P, --seed N, --sample, --endpoint URL, --delete");
       }
     }
     URI ep = endpoint;
@@ -55,7 +60,7 @@ public final class LoadAirline {
       }
       long start = System.nanoTime();
       loader.createTables();
-      AirlineDataset data = AirlineGenerator.generate(seed);
+      AirlineDataset data = sample ? AirlineSamples.ey123Airline() : AirlineGenerator.generate(seed);
       Map<String, Integer> written = loader.load(data);
       written.forEach((table, n) -> System.out.printf("%-32s %,8d items%n", table, n));
       System.out.printf("loaded in %.1f s%n", (System.nanoTime() - start) / 1e9);

@@ -45,7 +45,10 @@ public final class AirlineGenerator {
    *
    * @param seed           the random seed
    * @param date           the UTC day of the schedule
-   * @param roundTrips     round trips from the hub (two flights each), in [1, 400]
+   * @param roundTrips     round trips from the hub (two flights each), in [1, 400]; with fewer
+   *                       than the 39 destinations, a seeded choice of that many destinations is
+   *                       served once each; otherwise every destination is served, short routes
+   *                       more often than long ones
    * @param targetBookings bookings wanted in all, >= 0; fewer if the seats run out
    */
   public record Config(long seed, LocalDate date, int roundTrips, int targetBookings) {

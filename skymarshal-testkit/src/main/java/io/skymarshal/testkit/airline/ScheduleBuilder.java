@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,18 +104,33 @@ final class ScheduleBuilder {
   // Frequencies per destination summing to the wanted number of round trips: short routes
   // are flown more often than long ones, as a network carrier does.
   private int[] frequencies() {
-    int[] max = new int[destinations.size()];
     int[] f = new int[destinations.size()];
+    if (roundTrips < f.length) {
+      // too few round trips to serve every destination once: serve a seeded choice of them
+      List<Integer> order = new ArrayList<>();
+      for (int d = 0; d < f.length; d++) {
+        order.add(d);
+      }
+      Collections.shuffle(order, random);
+      order.subList(0, roundTrips).forEach(d -> f[d] = 1);
+      return f;
+    }
+    int[] max = new int[f.length];
     int total = 0;
+    int capacity = 0;
     for (int d = 0; d < f.length; d++) {
       double km = Eu261.greatCircleKm(hub, destinations.get(d));
       max[d] = km < 2500 ? 5 : km < 6000 ? 3 : 2;
       f[d] = 1 + random.nextInt(max[d]);
       total += f[d];
+      capacity += max[d] + 1;
     }
+    // more round trips than those frequencies carry: allow every destination the same few more,
+    // so the loop below can reach the total
+    int extra = Math.max(0, (roundTrips - capacity + f.length - 1) / f.length);
     while (total != roundTrips) {
       int d = random.nextInt(f.length);
-      if (total < roundTrips && f[d] < max[d] + 1) {
+      if (total < roundTrips && f[d] < max[d] + 1 + extra) {
         f[d]++;
         total++;
       } else if (total > roundTrips && f[d] > 1) {

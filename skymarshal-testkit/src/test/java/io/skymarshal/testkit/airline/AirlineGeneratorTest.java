@@ -53,6 +53,35 @@ class AirlineGeneratorTest {
   }
 
   @Test
+  void generate_whenFewerRoundTripsThanDestinations_servesThatManyDestinationsOnce() {
+    for (int roundTrips : new int[] {1, 5, 38}) {
+      AirlineGenerator.Config config = new AirlineGenerator.Config(3, AirlineGenerator.Config.defaults().date(),
+          roundTrips, 500);
+
+      AirlineDataset airline = AirlineGenerator.of(config).generate();
+
+      List<Flight> outbound = airline.flights().stream().filter(f -> f.origin().equals("AUH")).toList();
+      assertThat(outbound).as("%d round trips", roundTrips).hasSize(roundTrips);
+      assertThat(outbound.stream().map(Flight::destination).distinct()).hasSize(roundTrips);
+      assertThat(airline.flights()).hasSize(2 * roundTrips);
+      assertThat(airline.integrityProblems()).isEmpty();
+      assertThat(AirlineGenerator.of(config).generate()).isEqualTo(airline);
+    }
+  }
+
+  @Test
+  void generate_whenMoreRoundTripsThanTheUsualFrequenciesCarry_servesThemAll() {
+    AirlineGenerator.Config config = new AirlineGenerator.Config(3, AirlineGenerator.Config.defaults().date(), 400, 500);
+
+    AirlineDataset airline = AirlineGenerator.of(config).generate();
+
+    assertThat(airline.flights()).hasSize(800);
+    assertThat(airline.flights().stream().filter(f -> f.origin().equals("AUH")).map(Flight::destination).distinct())
+        .hasSize(39);
+    assertThat(airline.integrityProblems()).isEmpty();
+  }
+
+  @Test
   void generate_whenSeveralSeeds_everyReferenceResolves() {
     assertThat(AIRLINE.integrityProblems()).isEmpty();
     for (long seed = 1; seed <= 2; seed++) {
