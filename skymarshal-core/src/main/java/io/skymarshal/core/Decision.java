@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param status          see above
  * @param ruling          the arbitrator's ruling; empty when HALTED
  * @param recommendations the revised (Phase-2) recommendations the arbitrator saw
- * @param missingAgents   agents without a revised recommendation, with the reason, in agent order
+ * @param missingAgents   agents without a revised recommendation, with the reason, in agent order (kept)
  * @param violations      SAFETY constraints the ruling broke (non-empty only when HALTED for that)
  * @param haltReason      why the run halted; null unless HALTED
  * @param needsReview     whether a person should review it: always when HALTED, and when the
@@ -43,7 +43,7 @@ public record Decision(String disruptionId, Status status, Optional<Ruling> ruli
     Objects.requireNonNull(ruling, "ruling");
     Objects.requireNonNull(report, "report");
     recommendations = List.copyOf(recommendations);
-    missingAgents = Map.copyOf(missingAgents);
+    missingAgents = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(missingAgents));
     violations = List.copyOf(violations);
     if (status == Status.HALTED) {
       Objects.requireNonNull(haltReason, "a halted decision needs a haltReason");

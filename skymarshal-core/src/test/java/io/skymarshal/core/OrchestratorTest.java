@@ -93,6 +93,15 @@ class OrchestratorTest {
   }
 
   @Test
+  void run_missingAgents_areListedInAgentOrder() {
+    TestModel model = new TestModel()
+        .on("finance", q -> fail(ModelException.Kind.VALIDATION))
+        .on("network", q -> fail(ModelException.Kind.VALIDATION))
+        .on("cargo", q -> fail(ModelException.Kind.VALIDATION));
+    assertThat(run(model).missingAgents().keySet()).containsExactly("network", "cargo", "finance");
+  }
+
+  @Test
   void run_whenRetriesExhausted_degradesWithLastCause() {
     TestModel model = new TestModel().on("finance", q -> fail(ModelException.Kind.THROTTLED));
     Decision d = run(model);

@@ -35,8 +35,4 @@ final class CancelScope {
     }
     toCancel.forEach(f -> f.cancel(true));
   }
-
-  synchronized boolean isCancelled() {
-    return cancelled;
-  }
 }
