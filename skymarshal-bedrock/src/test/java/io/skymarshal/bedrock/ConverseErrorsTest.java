@@ -11,10 +11,8 @@ import io.skymarshal.testkit.bedrock.BedrockFault;
 import io.skymarshal.testkit.bedrock.FakeBedrockServer;
 import io.skymarshal.testkit.bedrock.FakeReply;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -24,28 +22,11 @@ class ConverseErrorsTest {
 
   private static final ModelProfile HAIKU = ModelProfiles.CLAUDE_HAIKU_4_5;
 
-  private static FakeBedrockServer server;
-  private static ConverseModelClient client;
-
-  @BeforeAll
-  static void start() {
-    server = FakeBedrockServer.start();
-    client = TestClients.client(server, Duration.ofMillis(500));
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  static final FakeBedrockFixture bedrock = FakeBedrockFixture.withCallTimeout(Duration.ofMillis(500));
 
   private ModelException failure() {
-    Throwable e = client.call(request(HAIKU, "q")).handle((r, t) -> t).join();
+    Throwable e = bedrock.client().call(request(HAIKU, "q")).handle((r, t) -> t).join();
     assertThat(e).as("the future fails with the ModelException itself, not a wrapper")
         .isInstanceOf(ModelException.class);
     return (ModelException) e;
@@ -57,7 +38,7 @@ class ConverseErrorsTest {
       "MODEL_ERROR, SERVER_ERROR", "MODEL_TIMEOUT, TIMEOUT", "VALIDATION, VALIDATION",
       "ACCESS_DENIED, ACCESS_DENIED", "RESOURCE_NOT_FOUND, UNKNOWN_MODEL"})
   void call_whenBedrockAnswersError_failsWithKindRetryabilityModelAndRegion(BedrockFault fault, Kind kind) {
-    server.enqueue(FakeReply.error(fault));
+    bedrock.server().enqueue(FakeReply.error(fault));
 
     ModelException e = failure();
 
@@ -67,12 +48,12 @@ class ConverseErrorsTest {
     assertThat(e.getMessage()).contains(HAIKU.modelId()).contains(TestClients.REGION)
         .contains("test_agent").contains(fault.errorType()).contains(fault.defaultMessage());
     assertThat(e.getCause()).isInstanceOf(AwsServiceException.class);
-    assertThat(server.requestCount()).as("one attempt: the SDK does not retry").isEqualTo(1);
+    assertThat(bedrock.server().requestCount()).as("one attempt: the SDK does not retry").isEqualTo(1);
   }
 
   @Test
   void call_whenAccessDenied_messageSaysToEnableModelAccess() {
-    server.enqueue(FakeReply.error(BedrockFault.ACCESS_DENIED));
+    bedrock.server().enqueue(FakeReply.error(BedrockFault.ACCESS_DENIED));
 
     assertThat(failure().getMessage())
         .containsIgnoringCase("enable model access in the Bedrock console")
@@ -81,7 +62,8 @@ class ConverseErrorsTest {
 
   @Test
   void call_whenValidationSaysModelIdentifierInvalid_failsAsUnknownModel() {
-    server.enqueue(FakeReply.error(BedrockFault.VALIDATION, "The provided model identifier is invalid."));
+    bedrock.server().enqueue(
+        FakeReply.error(BedrockFault.VALIDATION, "The provided model identifier is invalid."));
 
     ModelException e = failure();
 
@@ -91,7 +73,7 @@ class ConverseErrorsTest {
 
   @Test
   void call_whenBareModelIdHasNoOnDemandThroughput_hintsAtInferenceProfiles() {
-    server.enqueue(FakeReply.error(BedrockFault.VALIDATION, "Invocation of model ID "
+    bedrock.server().enqueue(FakeReply.error(BedrockFault.VALIDATION, "Invocation of model ID "
         + "anthropic.claude-haiku-4-5-20251001-v1:0 with on-demand throughput isn't supported. Retry "
         + "your request with the ID or ARN of an inference profile that contains this model."));
 
@@ -103,7 +85,7 @@ class ConverseErrorsTest {
 
   @Test
   void call_whenReplyNeverComes_failsAsTimeoutAfterTheCallTimeout() {
-    server.enqueue(FakeReply.noReply());
+    bedrock.server().enqueue(FakeReply.noReply());
 
     ModelException e = failure();
 

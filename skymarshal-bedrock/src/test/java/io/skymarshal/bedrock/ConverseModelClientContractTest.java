@@ -4,49 +4,29 @@ import io.skymarshal.model.ModelClient;
 import io.skymarshal.model.ModelException;
 import io.skymarshal.model.TokenUsage;
 import io.skymarshal.testkit.bedrock.BedrockFault;
-import io.skymarshal.testkit.bedrock.FakeBedrockServer;
 import io.skymarshal.testkit.bedrock.FakeReply;
 import io.skymarshal.testkit.contract.ModelClientContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ModelClient contract, passed by the Converse client on the real SDK against the fake. */
 class ConverseModelClientContractTest extends ModelClientContract {
 
-  private static FakeBedrockServer server;
-  private static ConverseModelClient client;
-
-  @BeforeAll
-  static void start() {
-    server = FakeBedrockServer.start();
-    client = TestClients.client(server);
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  static final FakeBedrockFixture bedrock = FakeBedrockFixture.create();
 
   @Override
   protected ModelClient client() {
-    return client;
+    return bedrock.client();
   }
 
   @Override
   protected void scriptText(String text, TokenUsage usage) {
-    server.enqueue(withUsage(FakeReply.text(text), usage));
+    bedrock.server().enqueue(withUsage(FakeReply.text(text), usage));
   }
 
   @Override
   protected void scriptStructured(String formatName, String json, TokenUsage usage) {
-    server.enqueue(withUsage(FakeReply.toolUse(formatName, json), usage));
+    bedrock.server().enqueue(withUsage(FakeReply.toolUse(formatName, json), usage));
   }
 
   @Override
@@ -60,7 +40,7 @@ class ConverseModelClientContractTest extends ModelClientContract {
       case UNKNOWN_MODEL -> BedrockFault.RESOURCE_NOT_FOUND;
       case OTHER -> throw new UnsupportedOperationException("no Bedrock error maps to OTHER");
     };
-    server.enqueue(FakeReply.error(fault));
+    bedrock.server().enqueue(FakeReply.error(fault));
   }
 
   @Override
@@ -70,12 +50,12 @@ class ConverseModelClientContractTest extends ModelClientContract {
 
   @Override
   protected void scriptNoReply() {
-    server.enqueue(FakeReply.noReply());
+    bedrock.server().enqueue(FakeReply.noReply());
   }
 
   @Override
   protected void awaitHeldCall() {
-    server.takeRequest();
+    bedrock.server().takeRequest();
   }
 
   private static FakeReply withUsage(FakeReply reply, TokenUsage u) {

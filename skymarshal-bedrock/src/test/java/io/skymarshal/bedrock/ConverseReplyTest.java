@@ -12,12 +12,9 @@ import io.skymarshal.model.ModelReply;
 import io.skymarshal.model.ModelRequest;
 import io.skymarshal.model.ReplyFormat;
 import io.skymarshal.model.TokenUsage;
-import io.skymarshal.testkit.bedrock.FakeBedrockServer;
 import io.skymarshal.testkit.bedrock.FakeReply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How the client reads Converse replies: text, the forced tool, stop reason, usage, cost, caching. */
 class ConverseReplyTest {
@@ -26,31 +23,14 @@ class ConverseReplyTest {
   private static final ModelProfile SONNET = ModelProfiles.CLAUDE_SONNET_4_5;
   private static final ReplyFormat FORMAT = new ReplyFormat("ruling", "{\"type\":\"object\"}");
 
-  private static FakeBedrockServer server;
-  private static ConverseModelClient client;
-
-  @BeforeAll
-  static void start() {
-    server = FakeBedrockServer.start();
-    client = TestClients.client(server);
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  static final FakeBedrockFixture bedrock = FakeBedrockFixture.create();
 
   @Test
   void call_whenTextBlocks_joinsThemAndKeepsStopReasonAndModelId() {
-    server.enqueue(FakeReply.text("first ").withText("second"));
+    bedrock.server().enqueue(FakeReply.text("first ").withText("second"));
 
-    ModelReply reply = client.call(request(SONNET, "q")).join();
+    ModelReply reply = bedrock.client().call(request(SONNET, "q")).join();
 
     assertThat(reply.text()).isEqualTo("first second");
     assertThat(reply.stopReason()).isEqualTo("end_turn");
@@ -60,9 +40,9 @@ class ConverseReplyTest {
   @Test
   void call_whenFormatAndModelCallsTheTool_replyTextIsTheToolInputJson() throws Exception {
     String ruling = "{\"action\":\"DELAY\",\"operates\":true,\"confidence\":0.8,\"crewReplaced\":[\"C123\"]}";
-    server.enqueue(FakeReply.text("Let me decide.").withToolUse("ruling", ruling));
+    bedrock.server().enqueue(FakeReply.text("Let me decide.").withToolUse("ruling", ruling));
 
-    ModelReply reply = client.call(request(SONNET, "s", false, FORMAT, Message.user("q"))).join();
+    ModelReply reply = bedrock.client().call(request(SONNET, "s", false, FORMAT, Message.user("q"))).join();
 
     assertThat(JSON.readTree(reply.text())).isEqualTo(JSON.readTree(ruling));
     assertThat(reply.stopReason()).isEqualTo("tool_use");
@@ -70,9 +50,9 @@ class ConverseReplyTest {
 
   @Test
   void call_whenFormatButModelOnlyWroteText_replyIsThatTextForTheEnginesReAsk() {
-    server.enqueue(FakeReply.text("{\"action\":\"DEL").withStopReason("max_tokens"));
+    bedrock.server().enqueue(FakeReply.text("{\"action\":\"DEL").withStopReason("max_tokens"));
 
-    ModelReply reply = client.call(request(SONNET, "s", false, FORMAT, Message.user("q"))).join();
+    ModelReply reply = bedrock.client().call(request(SONNET, "s", false, FORMAT, Message.user("q"))).join();
 
     assertThat(reply.text()).isEqualTo("{\"action\":\"DEL");
     assertThat(reply.stopReason()).isEqualTo("max_tokens");
@@ -80,17 +60,17 @@ class ConverseReplyTest {
 
   @Test
   void call_whenToolOfAnotherNameCalled_ignoresItsInput() {
-    server.enqueue(FakeReply.toolUse("other_tool", "{\"x\":1}").withText("plain"));
+    bedrock.server().enqueue(FakeReply.toolUse("other_tool", "{\"x\":1}").withText("plain"));
 
-    assertThat(client.call(request(SONNET, "s", false, FORMAT, Message.user("q"))).join().text())
+    assertThat(bedrock.client().call(request(SONNET, "s", false, FORMAT, Message.user("q"))).join().text())
         .isEqualTo("plain");
   }
 
   @Test
   void call_mapsUsageOneToOneAndCostsItAtTheProfilesPrices() {
-    server.enqueue(FakeReply.text("ok").withUsage(1_000, 500).withCache(2_000, 300));
+    bedrock.server().enqueue(FakeReply.text("ok").withUsage(1_000, 500).withCache(2_000, 300));
 
-    ModelReply reply = client.call(request(SONNET, "q")).join();
+    ModelReply reply = bedrock.client().call(request(SONNET, "q")).join();
 
     assertThat(reply.usage()).isEqualTo(new TokenUsage(1_000, 500, 2_000, 300));
     assertThat(reply.usage().totalInputTokens()).isEqualTo(3_300);
@@ -101,12 +81,12 @@ class ConverseReplyTest {
 
   @Test
   void call_whenSameLongSystemPromptTwice_firstWritesTheCacheSecondReadsIt() {
-    server.rule(req -> FakeReply.text("ok").withUsage(40, 10));
+    bedrock.server().rule(req -> FakeReply.text("ok").withUsage(40, 10));
     String systemPrompt = "Crew duty rules: ".repeat(360); // 6,120 chars, about 1,530 tokens
     ModelRequest request = request(SONNET, systemPrompt, true, null, Message.user("flight EY1"));
 
-    ModelReply first = client.call(request).join();
-    ModelReply second = client.call(request).join();
+    ModelReply first = bedrock.client().call(request).join();
+    ModelReply second = bedrock.client().call(request).join();
 
     assertThat(first.readFromCache()).isFalse();
     assertThat(first.usage().cacheWriteTokens()).isEqualTo(1_530);
@@ -117,15 +97,15 @@ class ConverseReplyTest {
 
   @Test
   void call_whenPromptBelowHaikusMinimum_cachePointIsSentButNothingIsCached() {
-    server.rule(req -> FakeReply.text("ok"));
+    bedrock.server().rule(req -> FakeReply.text("ok"));
     String systemPrompt = "Network rules: ".repeat(400); // 6,000 chars, about 1,500 tokens < 4,096
     ModelRequest request = request(ModelProfiles.CLAUDE_HAIKU_4_5, systemPrompt, true, null,
         Message.user("q"));
 
-    client.call(request).join();
-    ModelReply second = client.call(request).join();
+    bedrock.client().call(request).join();
+    ModelReply second = bedrock.client().call(request).join();
 
-    assertThat(server.takeRequest().systemCachePoint()).isTrue();
+    assertThat(bedrock.server().takeRequest().systemCachePoint()).isTrue();
     assertThat(second.readFromCache()).isFalse();
     assertThat(second.usage().cacheWriteTokens()).isZero();
   }

@@ -13,13 +13,11 @@ import io.skymarshal.model.ModelProfile;
 import io.skymarshal.model.ModelProfiles;
 import io.skymarshal.model.ModelRouting;
 import io.skymarshal.model.ReplyFormat;
-import io.skymarshal.testkit.bedrock.FakeBedrockServer;
 import io.skymarshal.testkit.bedrock.FakeReply;
 import io.skymarshal.testkit.bedrock.RecordedConverse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,30 +30,17 @@ class ConverseRequestBodyTest {
       + "\"enum\":[\"DELAY\",\"CANCEL\"]},\"confidence\":{\"type\":\"number\",\"minimum\":0,\"maximum\":1}},"
       + "\"required\":[\"action\",\"confidence\"]}";
 
-  private static FakeBedrockServer server;
-  private static ConverseModelClient client;
-
-  @BeforeAll
-  static void start() {
-    server = FakeBedrockServer.start();
-    client = TestClients.client(server);
-  }
+  @RegisterExtension
+  static final FakeBedrockFixture bedrock = FakeBedrockFixture.create();
 
   @BeforeEach
-  void reset() {
-    server.reset();
-    server.rule(req -> FakeReply.text("ok"));
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.close();
+  void scriptDefaultReply() {
+    bedrock.server().rule(req -> FakeReply.text("ok"));
   }
 
   private RecordedConverse send(io.skymarshal.model.ModelRequest request) {
-    client.call(request).join();
-    return server.takeRequest();
+    bedrock.client().call(request).join();
+    return bedrock.server().takeRequest();
   }
 
   @Test
@@ -151,16 +136,16 @@ class ConverseRequestBodyTest {
 
   @Test
   void call_whenSchemaIsNotJsonOrNotAnObject_failsWithValidationAndSendsNothing() {
-    Throwable notJson = client.call(request(SONNET, "s", false, new ReplyFormat("f", "{type: object"),
-        Message.user("q"))).handle((r, e) -> e).join();
-    Throwable notObject = client.call(request(SONNET, "s", false, new ReplyFormat("f", "[1]"),
+    Throwable notJson = bedrock.client().call(request(SONNET, "s", false,
+        new ReplyFormat("f", "{type: object"), Message.user("q"))).handle((r, e) -> e).join();
+    Throwable notObject = bedrock.client().call(request(SONNET, "s", false, new ReplyFormat("f", "[1]"),
         Message.user("q"))).handle((r, e) -> e).join();
 
     assertThat(notJson).isInstanceOf(ModelException.class).hasMessageContaining("not valid JSON")
         .hasMessageContaining("'f'");
     assertThat(((ModelException) notJson).kind()).isEqualTo(ModelException.Kind.VALIDATION);
     assertThat(notObject).isInstanceOf(ModelException.class).hasMessageContaining("JSON object");
-    assertThat(server.requestCount()).isZero();
+    assertThat(bedrock.server().requestCount()).isZero();
   }
 
   @Test

@@ -10,17 +10,14 @@ import io.skymarshal.model.ModelProfiles;
 import io.skymarshal.model.ModelReply;
 import io.skymarshal.model.ModelRequest;
 import io.skymarshal.testkit.bedrock.BedrockFault;
-import io.skymarshal.testkit.bedrock.FakeBedrockServer;
 import io.skymarshal.testkit.bedrock.FakeReply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Retrying is the engine's job; these show the client fits a Failsafe retry policy keyed on
@@ -28,26 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 class ConverseRetryTest {
 
+  @RegisterExtension
+  static final FakeBedrockFixture bedrock = FakeBedrockFixture.create();
+
   private final AtomicInteger retries = new AtomicInteger();
-  private static FakeBedrockServer server;
-  private static ConverseModelClient client;
-
-  @BeforeAll
-  static void start() {
-    server = FakeBedrockServer.start();
-    client = TestClients.client(server);
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.close();
-  }
 
   private RetryPolicy<ModelReply> retryTransient(int maxRetries) {
     return RetryPolicy.<ModelReply>builder()
@@ -59,7 +40,7 @@ class ConverseRetryTest {
   }
 
   private CompletableFuture<ModelReply> callWithRetries(ModelRequest request, int maxRetries) {
-    return Failsafe.with(retryTransient(maxRetries)).getStageAsync(() -> client.call(request));
+    return Failsafe.with(retryTransient(maxRetries)).getStageAsync(() -> bedrock.client().call(request));
   }
 
   @Test
@@ -67,7 +48,7 @@ class ConverseRetryTest {
     int throttles = 30;
     int calls = 12;
     AtomicInteger seen = new AtomicInteger();
-    server.rule(req -> seen.getAndIncrement() < throttles
+    bedrock.server().rule(req -> seen.getAndIncrement() < throttles
         ? FakeReply.error(BedrockFault.THROTTLING) : FakeReply.text("ok " + req.lastUserText()));
 
     List<CompletableFuture<ModelReply>> futures = new ArrayList<>();
@@ -80,40 +61,41 @@ class ConverseRetryTest {
       assertThat(futures.get(i).join().text()).isEqualTo("ok call " + i);
     }
     assertThat(retries.get()).isEqualTo(throttles);
-    assertThat(server.requestCount()).isEqualTo(calls + throttles);
+    assertThat(bedrock.server().requestCount()).isEqualTo(calls + throttles);
   }
 
   @Test
   void call_whenThrottledWithoutRetryPolicy_failsAfterOneAttempt() {
-    server.enqueue(FakeReply.error(BedrockFault.THROTTLING), FakeReply.text("would succeed"));
+    bedrock.server().enqueue(FakeReply.error(BedrockFault.THROTTLING), FakeReply.text("would succeed"));
 
-    Throwable e = client.call(request(ModelProfiles.CLAUDE_HAIKU_4_5, "q")).handle((r, t) -> t).join();
+    Throwable e = bedrock.client().call(request(ModelProfiles.CLAUDE_HAIKU_4_5, "q"))
+        .handle((r, t) -> t).join();
 
     assertThat(e).isInstanceOf(ModelException.class);
-    assertThat(server.requestCount()).isEqualTo(1);
+    assertThat(bedrock.server().requestCount()).isEqualTo(1);
   }
 
   @Test
   void call_whenStillThrottledAfterThreeAttempts_failsWithTheLastThrottle() {
-    server.rule(req -> FakeReply.error(BedrockFault.THROTTLING));
+    bedrock.server().rule(req -> FakeReply.error(BedrockFault.THROTTLING));
 
     Throwable e = callWithRetries(request(ModelProfiles.CLAUDE_HAIKU_4_5, "q"), 2)
         .handle((r, t) -> t).join();
 
     assertThat(e).isInstanceOf(ModelException.class);
     assertThat(((ModelException) e).kind()).isEqualTo(ModelException.Kind.THROTTLED);
-    assertThat(server.requestCount()).isEqualTo(3);
+    assertThat(bedrock.server().requestCount()).isEqualTo(3);
   }
 
   @Test
   void call_whenPermanentError_isNotRetried() {
-    server.rule(req -> FakeReply.error(BedrockFault.VALIDATION));
+    bedrock.server().rule(req -> FakeReply.error(BedrockFault.VALIDATION));
 
     Throwable e = callWithRetries(request(ModelProfiles.CLAUDE_HAIKU_4_5, "q"), 5)
         .handle((r, t) -> t).join();
 
     assertThat(((ModelException) e).kind()).isEqualTo(ModelException.Kind.VALIDATION);
     assertThat(retries.get()).isZero();
-    assertThat(server.requestCount()).isEqualTo(1);
+    assertThat(bedrock.server().requestCount()).isEqualTo(1);
   }
 }
