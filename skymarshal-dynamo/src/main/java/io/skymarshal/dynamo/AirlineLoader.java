@@ -8,6 +8,7 @@ import io.skymarshal.airline.FlightBookings;
 import io.skymarshal.airline.FlightCargo;
 import io.skymarshal.core.SkyMarshalException;
 import io.skymarshal.dynamo.internal.AirlineSchema;
+import io.skymarshal.dynamo.internal.Args;
 import io.skymarshal.dynamo.internal.BatchWriter;
 import io.skymarshal.dynamo.internal.CrewMappers;
 import io.skymarshal.dynamo.internal.DynamoErrors;
@@ -226,10 +227,7 @@ public final class AirlineLoader {
 
     /** BatchWriteItem requests in flight at once per table. Default 8. */
     public Builder maxConcurrency(int maxConcurrency) {
-      if (maxConcurrency < 1) {
-        throw new IllegalArgumentException("maxConcurrency must be >= 1 but was " + maxConcurrency);
-      }
-      this.maxConcurrency = maxConcurrency;
+      this.maxConcurrency = Args.atLeastOne(maxConcurrency, "maxConcurrency");
       return this;
     }
 

@@ -4,22 +4,18 @@ import io.skymarshal.data.BatchKeys;
 import io.skymarshal.data.BatchReadException;
 import io.skymarshal.data.BatchReader;
 import io.skymarshal.data.BatchResult;
+import io.skymarshal.dynamo.internal.Args;
 import io.skymarshal.dynamo.internal.BatchGetChunk;
-import io.skymarshal.dynamo.internal.Concurrently;
+import io.skymarshal.dynamo.internal.BatchReads;
 import io.skymarshal.dynamo.internal.DynamoErrors;
 import io.skymarshal.dynamo.internal.ReadOptions;
-import io.skymarshal.dynamo.internal.Results;
 import io.skymarshal.dynamo.internal.Retrying;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -93,12 +89,7 @@ public final class BatchGetReader<K, V> implements BatchReader<K, V> {
    */
   @Override
   public BatchResult<K, V> getAll(Collection<? extends K> keys) {
-    try {
-      return getAllAsync(keys).join();
-    } catch (CompletionException e) {
-      // only a caller error (e.g. a key the mapper rejects) fails the future: rethrow it as is
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
+    return BatchReads.await(getAllAsync(keys));
   }
 
   /**
@@ -109,16 +100,8 @@ public final class BatchGetReader<K, V> implements BatchReader<K, V> {
    */
   @Override
   public CompletableFuture<BatchResult<K, V>> getAllAsync(Collection<? extends K> keys) {
-    List<List<K>> chunks = BatchKeys.distinctChunks(keys, chunkSize);
-    if (chunks.isEmpty()) {
-      return CompletableFuture.completedFuture(BatchResult.empty());
-    }
-    List<K> order = new ArrayList<>(new LinkedHashSet<K>(keys));
-    List<Supplier<CompletableFuture<BatchResult<K, V>>>> tasks = new ArrayList<>(chunks.size());
-    for (List<K> chunk : chunks) {
-      tasks.add(() -> new BatchGetChunk<>(client, table, mapper, options, chunk).read(retry));
-    }
-    return Concurrently.run(tasks, maxConcurrency).thenApply(parts -> Results.merge(table, order, parts));
+    return BatchReads.fanOut(table, BatchKeys.distinctChunks(keys, chunkSize), maxConcurrency,
+        chunk -> new BatchGetChunk<>(client, table, mapper, options, chunk).read(retry));
   }
 
   /**
@@ -188,10 +171,7 @@ public final class BatchGetReader<K, V> implements BatchReader<K, V> {
 
     /** Requests of one read in flight at once; 1 sends chunks one after the other. Default 8. */
     public Builder<K, V> maxConcurrency(int maxConcurrency) {
-      if (maxConcurrency < 1) {
-        throw new IllegalArgumentException("maxConcurrency must be >= 1 but was " + maxConcurrency);
-      }
-      this.maxConcurrency = maxConcurrency;
+      this.maxConcurrency = Args.atLeastOne(maxConcurrency, "maxConcurrency");
       return this;
     }
 

@@ -17,6 +17,7 @@ import io.skymarshal.airline.ReserveCrew;
 import io.skymarshal.airline.RotationKey;
 import io.skymarshal.data.BatchResult;
 import io.skymarshal.data.DataAccess;
+import io.skymarshal.dynamo.internal.Args;
 import io.skymarshal.dynamo.internal.ByFlightMappers;
 import java.util.Collection;
 import java.util.Objects;
@@ -164,10 +165,7 @@ public final class DynamoAirline {
 
     /** Requests in flight at once per read. Default 8. */
     public Builder maxConcurrency(int maxConcurrency) {
-      if (maxConcurrency < 1) {
-        throw new IllegalArgumentException("maxConcurrency must be >= 1 but was " + maxConcurrency);
-      }
-      this.maxConcurrency = maxConcurrency;
+      this.maxConcurrency = Args.atLeastOne(maxConcurrency, "maxConcurrency");
       return this;
     }
 

@@ -4,19 +4,15 @@ import io.skymarshal.data.BatchKeys;
 import io.skymarshal.data.BatchReadException;
 import io.skymarshal.data.BatchReader;
 import io.skymarshal.data.BatchResult;
-import io.skymarshal.dynamo.internal.Concurrently;
+import io.skymarshal.dynamo.internal.Args;
+import io.skymarshal.dynamo.internal.BatchReads;
 import io.skymarshal.dynamo.internal.DynamoErrors;
 import io.skymarshal.dynamo.internal.QueryPages;
-import io.skymarshal.dynamo.internal.Results;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -69,26 +65,13 @@ public final class IndexQueryReader<K, V> implements BatchReader<K, V> {
   /** Reads {@code keys}; blocks until done. Never throws for a failed query. */
   @Override
   public BatchResult<K, V> getAll(Collection<? extends K> keys) {
-    try {
-      return getAllAsync(keys).join();
-    } catch (CompletionException e) {
-      // only a caller error (e.g. a key the mapper rejects) fails the future: rethrow it as is
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
+    return BatchReads.await(getAllAsync(keys));
   }
 
   /** Reads {@code keys} without blocking; the future does not fail for a failed query. */
   @Override
   public CompletableFuture<BatchResult<K, V>> getAllAsync(Collection<? extends K> keys) {
-    List<List<K>> singles = BatchKeys.distinctChunks(keys, 1);
-    List<K> order = new ArrayList<>(singles.size());
-    List<Supplier<CompletableFuture<BatchResult<K, V>>>> tasks = new ArrayList<>(singles.size());
-    for (List<K> single : singles) {
-      K key = single.get(0);
-      order.add(key);
-      tasks.add(() -> read(key));
-    }
-    return Concurrently.run(tasks, maxConcurrency).thenApply(parts -> Results.merge(table, order, parts));
+    return BatchReads.fanOut(table, BatchKeys.distinctChunks(keys, 1), maxConcurrency, single -> read(single.get(0)));
   }
 
   private CompletableFuture<BatchResult<K, V>> read(K key) {
@@ -151,10 +134,7 @@ public final class IndexQueryReader<K, V> implements BatchReader<K, V> {
 
     /** Queries in flight at once for one read. Default 16. */
     public Builder<K, V> maxConcurrency(int maxConcurrency) {
-      if (maxConcurrency < 1) {
-        throw new IllegalArgumentException("maxConcurrency must be >= 1 but was " + maxConcurrency);
-      }
-      this.maxConcurrency = maxConcurrency;
+      this.maxConcurrency = Args.atLeastOne(maxConcurrency, "maxConcurrency");
       return this;
     }
 
@@ -169,10 +149,7 @@ public final class IndexQueryReader<K, V> implements BatchReader<K, V> {
 
     /** Items per Query page (the request's Limit). Default: DynamoDB's 1 MB pages. */
     public Builder<K, V> pageSize(int pageSize) {
-      if (pageSize < 1) {
-        throw new IllegalArgumentException("pageSize must be >= 1 but was " + pageSize);
-      }
-      this.pageSize = pageSize;
+      this.pageSize = Args.atLeastOne(pageSize, "pageSize");
       return this;
     }
 
