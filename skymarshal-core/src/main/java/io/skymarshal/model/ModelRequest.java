@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param phase             the phase of the run
  * @param profile           the model and its inference settings
  * @param systemPrompt      the static system prompt; identical across runs, so cacheable
- * @param cacheSystemPrompt whether the backend should mark the system prompt as a prompt-cache
- *                          checkpoint (the engine sets it only where the prompt is long enough)
+ * @param cacheSystemPrompt whether the system prompt is static and may be cached; the engine sets
+ *                          it for every agent and the arbitrator, and the backend places a cache
+ *                          checkpoint only where the prefix reaches the model's minimum
+ *                          ({@link ModelProfile#minCacheTokens()})
  * @param messages          the conversation, starting and ending with a user message
  * @param replyFormat       the structured reply wanted, or null for free text
  */

@@ -102,6 +102,17 @@ class OrchestratorTest {
   }
 
   @Test
+  void run_whenSafetyFailsInRevision_haltNamesEveryMissingAgent() {
+    TestModel model = new TestModel()
+        .on("cargo", q -> fail(ModelException.Kind.VALIDATION))
+        .on("regulatory", q -> q.phase() == Phase.REVISION ? fail(ModelException.Kind.VALIDATION) : TestModel.ok("OK 0.9"));
+    Decision d = run(model);
+    assertThat(d.status()).isEqualTo(Decision.Status.HALTED);
+    assertThat(d.haltReason()).contains("regulatory").contains("phase2_revision");
+    assertThat(d.missingAgents().keySet()).containsExactly("regulatory", "cargo");
+  }
+
+  @Test
   void run_whenRetriesExhausted_degradesWithLastCause() {
     TestModel model = new TestModel().on("finance", q -> fail(ModelException.Kind.THROTTLED));
     Decision d = run(model);

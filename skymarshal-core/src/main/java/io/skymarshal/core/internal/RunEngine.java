@@ -69,13 +69,13 @@ public final class RunEngine {
             return CompletableFuture.completedFuture(halt(run, p1.haltReason(), List.of(), p1.missing()));
           }
           return runPhase(run, Phase.REVISION, config.agents(), p1.recommendations(), inputs).thenCompose(p2 -> {
-            if (p2.halted()) {
-              return CompletableFuture.completedFuture(halt(run, p2.haltReason(), List.of(), p2.missing()));
-            }
             Map<String, String> missing = new LinkedHashMap<>(p1.missing());
             missing.putAll(p2.missing());
+            if (p2.halted()) {
+              return CompletableFuture.completedFuture(halt(run, p2.haltReason(), List.of(), inAgentOrder(missing)));
+            }
             List<BindingConstraint> safety = safetyConstraints(p1.recommendations(), p2.recommendations());
-            return arbitrate(run, p2.recommendations(), missing, safety);
+            return arbitrate(run, p2.recommendations(), inAgentOrder(missing), safety);
           });
         })
         .whenComplete((d, e) -> {
