@@ -109,7 +109,16 @@ class OrchestratorTest {
     Decision d = run(model);
     assertThat(d.status()).isEqualTo(Decision.Status.HALTED);
     assertThat(d.haltReason()).contains("regulatory").contains("phase2_revision");
-    assertThat(d.missingAgents().keySet()).containsExactly("regulatory", "cargo");
+    assertThat(d.missingAgents()).containsKeys("regulatory", "cargo");
+    assertThat(d.missingAgents().get("cargo")).startsWith("FAILED");
+    // the others still in flight when regulatory failed were cancelled, and are missing too
+    d.missingAgents().forEach((agent, why) -> {
+      if (!agent.equals("regulatory") && !agent.equals("cargo")) {
+        assertThat(why).as(agent).startsWith("CANCELLED");
+      }
+    });
+    List<String> order = List.copyOf(d.missingAgents().keySet());
+    assertThat(order.indexOf("regulatory")).isLessThan(order.indexOf("cargo"));
   }
 
   @Test
