@@ -16,14 +16,20 @@ import java.util.Set;
  * @param aircraftRegistration the aircraft it operates with; null when it does not operate
  * @param crewReplaced         ids of crew members taken off the flight
  * @param summary              one line for people, e.g. "delay 3h, depart 17:00Z"
+ * @param crewAdded            ids of crew members brought onto the flight (reserves); each must have
+ *                             been examined by a SAFETY agent
  */
 public record ActionPlan(String action, boolean operates, Instant departure, Instant arrival,
-    String aircraftRegistration, Set<String> crewReplaced, String summary) {
+    String aircraftRegistration, Set<String> crewReplaced, String summary, Set<String> crewAdded) {
 
   public ActionPlan {
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(summary, "summary");
     crewReplaced = Set.copyOf(crewReplaced);
+    crewAdded = Set.copyOf(crewAdded);
+    if (!operates && !crewAdded.isEmpty()) {
+      throw new IllegalArgumentException("a plan that does not operate adds no crew but adds " + crewAdded);
+    }
     if (operates) {
       Objects.requireNonNull(departure, "departure is required when the flight operates");
       Objects.requireNonNull(arrival, "arrival is required when the flight operates");
@@ -31,6 +37,12 @@ public record ActionPlan(String action, boolean operates, Instant departure, Ins
         throw new IllegalArgumentException("arrival " + arrival + " is before departure " + departure);
       }
     }
+  }
+
+  /** A plan that brings no crew onto the flight. */
+  public ActionPlan(String action, boolean operates, Instant departure, Instant arrival, String aircraftRegistration,
+      Set<String> crewReplaced, String summary) {
+    this(action, operates, departure, arrival, aircraftRegistration, crewReplaced, summary, Set.of());
   }
 
   /** A plan in which the flight does not operate. */

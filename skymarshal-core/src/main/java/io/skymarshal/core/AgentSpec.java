@@ -36,6 +36,21 @@ public interface AgentSpec<I> {
   I gather(Disruption disruption, DataAccess data);
 
   /**
+   * What follows from {@code input} by rule, computed in code once per run right after
+   * {@link #gather}: for a SAFETY agent, the clearance the data allows, the binding constraints
+   * its rules give and the aircraft and crew it examined. The engine binds the assessment to the
+   * agent's recommendations of both phases whatever the model replies (see
+   * {@link SafetyAssessment#bind}); it is ignored for BUSINESS agents.
+   *
+   * <p>The default assesses nothing: the agent's recommendations then examine no aircraft or crew,
+   * and a plan can operate only what another SAFETY agent examined. A SAFETY agent whose rules can
+   * be written as code should override this; safety must not depend on a model restating numbers.
+   */
+  default SafetyAssessment assess(Disruption disruption, I input) {
+    return SafetyAssessment.none();
+  }
+
+  /**
    * The user message for {@code phase} ({@link Phase#INITIAL} or {@link Phase#REVISION}).
    *
    * @param peers in Phase 2, the Phase-1 recommendations of the other agents that succeeded;

@@ -3,11 +3,12 @@ package io.skymarshal.core;
 import io.skymarshal.model.ModelReply;
 import io.skymarshal.model.ReplyFormat;
 import io.skymarshal.prompt.OptimizedPrompt;
-import java.util.List;
 
 /**
  * The arbitrator: turns the revised recommendations into a {@link Ruling}. The engine then checks
- * the ruling's plan against every SAFETY binding constraint in code. Stateless and thread-safe.
+ * the ruling's plan in code against every SAFETY binding constraint of both phases and against the
+ * resources the SAFETY agents examined; a ruling that breaks either is re-asked once, then the run
+ * halts. Stateless and thread-safe.
  */
 public interface ArbitratorSpec {
 
@@ -25,12 +26,10 @@ public interface ArbitratorSpec {
   }
 
   /**
-   * The user message for arbitration.
-   *
-   * @param revised the Phase-2 recommendations of the agents that succeeded
-   * @param missing the agents with no recommendation (failed or timed out)
+   * The user message for arbitration. It should show the model {@link ArbitrationInput#safetyConstraints()}
+   * and {@link ArbitrationInput#checked()}: the engine checks the ruling against exactly those.
    */
-  OptimizedPrompt prompt(Disruption disruption, List<Recommendation> revised, List<String> missing);
+  OptimizedPrompt prompt(Disruption disruption, ArbitrationInput input);
 
   /**
    * The ruling in the model's reply.

@@ -9,7 +9,10 @@ import io.skymarshal.model.TokenUsage;
 
 /**
  * Writes a {@link Decision} and its {@link RunReport} as JSON, for logs, files and other
- * programs. Field names are stable: {@code status}, {@code action}, {@code agents} (one entry per
+ * programs. Field names are stable: {@code status}, {@code action}, {@code haltReason} (its text)
+ * and {@code stop} (its parts) when REFERRED or HALTED, {@code missingAgents} and
+ * {@code violations} (arrays of objects), {@code recommendations} (with each SAFETY agent's
+ * {@code clearance}), {@code agents} (one entry per
  * agent and phase: {@code name}, {@code tier}, {@code phase}, {@code status}, {@code attempts},
  * {@code durationMs}, {@code inputTokens}, {@code outputTokens}, ...), {@code phases}
  * ({@code name}, {@code durationMs}), {@code totalDurationMs}, {@code costUsd}. Thread-safe.
@@ -27,19 +30,34 @@ public final class DecisionJson {
     root.put("action", d.action());
     root.put("needsReview", d.needsReview());
     if (d.haltReason() != null) {
-      root.put("haltReason", d.haltReason());
+      HaltReason h = d.haltReason();
+      root.put("haltReason", h.toString());
+      ObjectNode stop = root.putObject("stop");
+      stop.put("kind", h.kind().name()).put("agent", h.agent()).put("phase", h.phase().reportName())
+          .put("detail", h.detail());
+      if (h.clearance() != null) {
+        clearance(stop.putObject("clearance"), h.clearance());
+      }
     }
     d.ruling().ifPresent(r -> root.set("ruling", ruling(r)));
-    ObjectNode missing = root.putObject("missingAgents");
-    d.missingAgents().forEach(missing::put);
+    ArrayNode missing = root.putArray("missingAgents");
+    for (MissingAgent m : d.missingAgents()) {
+      missing.addObject().put("agent", m.agent()).put("tier", m.tier().name()).put("phase", m.phase().reportName())
+          .put("status", m.status().name()).put("error", m.error());
+    }
     ArrayNode violations = root.putArray("violations");
-    d.violations().forEach(violations::add);
+    for (Violation v : d.violations()) {
+      violations.addObject().put("kind", v.kind()).put("subject", v.subject()).put("detail", v.detail());
+    }
     ArrayNode recs = root.putArray("recommendations");
     for (Recommendation r : d.recommendations()) {
       ObjectNode n = recs.addObject();
       n.put("agent", r.agent()).put("tier", r.tier().name()).put("action", r.action()).put("confidence", r.confidence());
       ArrayNode cs = n.putArray("constraints");
       r.constraints().forEach(c -> cs.add(c.describe()));
+      if (r.tier() == Tier.SAFETY) {
+        clearance(n.putObject("clearance"), r.clearance());
+      }
       n.put("reasoning", r.reasoning());
     }
     RunReport report = d.report();
@@ -84,12 +102,23 @@ public final class DecisionJson {
     }
     ArrayNode crew = n.putArray("crewReplaced");
     p.crewReplaced().stream().sorted().forEach(crew::add);
+    ArrayNode added = n.putArray("crewAdded");
+    p.crewAdded().stream().sorted().forEach(added::add);
     n.put("confidence", r.confidence()).put("rationale", r.rationale());
     ArrayNode conflicts = n.putArray("conflictsResolved");
     r.conflictsResolved().forEach(conflicts::add);
     ArrayNode honoured = n.putArray("constraintsHonoured");
     r.constraintsHonoured().forEach(honoured::add);
     return n;
+  }
+
+  private static void clearance(ObjectNode n, Clearance c) {
+    n.put("verdict", c.verdict().name());
+    if (c.reason() != null) {
+      n.put("reason", c.reason().name()).put("detail", c.detail());
+      ArrayNode missing = n.putArray("missing");
+      c.missing().forEach(missing::add);
+    }
   }
 
   private static void usage(ObjectNode n, TokenUsage u) {

@@ -1,6 +1,10 @@
 package io.skymarshal.prompt;
 
+import io.skymarshal.core.ArbitrationInput;
 import io.skymarshal.core.BindingConstraint;
+import io.skymarshal.core.CheckedResources;
+import io.skymarshal.core.Clearance;
+import io.skymarshal.core.Tier;
 import io.skymarshal.core.Recommendation;
 import io.skymarshal.prompt.internal.VerboseRenderer;
 import java.util.ArrayList;
@@ -20,8 +24,9 @@ import java.util.Objects;
  *       binding constraints, figures {@code <f k v/>} and reasoning {@code <why>}); adjacent
  *       constraints that differ only in subject share one element with comma-separated subjects.
  *   <li>Arbitration: {@code <arbitration>}: {@code <disruption>}, {@code <recs>} with every
- *       revised recommendation (safety constraints inside their agents), the {@code <options>}
- *       to score, {@code <missing>} agents, {@code <task>}.
+ *       revised recommendation (without constraints), {@code <safety>} with every SAFETY constraint
+ *       of both phases and the {@code <checked>} aircraft and crew (exactly what the engine checks
+ *       the ruling against), the {@code <options>} to score, {@code <missing>} agents, {@code <task>}.
  * </ul>
  * XML is compact ({@link PromptXml#render}); VERBOSE is prose plus indented JSON dumps with
  * descriptive names from the glossary. Immutable and thread-safe. Defaults: {@link PromptStyle#XML},
@@ -33,6 +38,7 @@ public final class PromptComposer {
       "data", "The following operational data was retrieved from the database for your analysis:",
       "context", "The other specialist agents gave the following initial recommendations:",
       "recs", "The specialist agents gave the following revised recommendations:",
+      "safety", "These are all the binding safety constraints your plan must keep, and the aircraft and crew it may use:",
       "options", "These are the options you need to score. Each option has already been checked against the"
           + " binding safety constraints, and any violations are listed with it:",
       "missing", "The following agents did not provide a recommendation, so their view is missing:");
@@ -99,27 +105,54 @@ public final class PromptComposer {
    * @param options an {@code <options>} element built by the arbitrator (one child per option)
    * @param missing agents without a recommendation; {@code <missing>} is left out when empty
    */
-  public OptimizedPrompt arbitration(XmlElement disruption, List<Recommendation> revised, XmlElement options,
-      List<String> missing, Task task) {
+  public OptimizedPrompt arbitration(XmlElement disruption, ArbitrationInput input, XmlElement options, Task task) {
     XmlElement.Builder recs = XmlElement.builder("recs");
-    revised.forEach(r -> recs.child(recommendation(r)));
+    input.revised().forEach(r -> recs.child(recommendation(r, false)));
     XmlElement.Builder root = XmlElement.builder("arbitration").child(section(disruption, "disruption"))
-        .child(recs.build()).child(section(options, "options"));
-    if (!missing.isEmpty()) {
-      root.child(XmlElement.text("missing", String.join(",", missing)));
+        .child(recs.build()).child(safety(input)).child(section(options, "options"));
+    if (!input.missing().isEmpty()) {
+      root.child(XmlElement.text("missing", String.join(",", input.missingNames())));
     }
     return render(OPEN_ARBITRATION, root.child(taskElement(task)).build(), task);
   }
 
-  /** {@code <agent name tier act conf>} with constraints, figures and {@code <why>}. */
-  public XmlElement recommendation(Recommendation r) {
-    XmlElement.Builder b = XmlElement.builder("agent").attr("name", r.agent()).attr("tier", r.tier())
-        .attr("act", r.action()).attr("conf", PromptValues.ratio(r.confidence()));
-    List<XmlElement> cs = new ArrayList<>(r.constraints().size());
-    for (BindingConstraint c : r.constraints()) {
+  /**
+   * {@code <safety>}: every SAFETY constraint the engine checks the ruling against, and
+   * {@code <checked ac crew>}, the aircraft and crew a plan may use.
+   */
+  private XmlElement safety(ArbitrationInput input) {
+    XmlElement.Builder b = XmlElement.builder("safety");
+    List<XmlElement> cs = new ArrayList<>(input.safetyConstraints().size());
+    for (BindingConstraint c : input.safetyConstraints()) {
       cs.add(constraintFormat.toXml(c));
     }
     b.children(mergeSubjects(cs));
+    CheckedResources checked = input.checked();
+    b.child(XmlElement.builder("checked").attr("ac", checked.aircraft().isEmpty() ? null : String.join(",", checked.aircraft()))
+        .attr("crew", checked.crew().isEmpty() ? null : String.join(",", checked.crew())));
+    return b.build();
+  }
+
+  /**
+   * {@code <agent name tier act conf clr>} with constraints, figures and {@code <why>}; {@code clr}
+   * (SAFETY only) is {@code 1} when the agent clears the flight, else the reason it cannot.
+   */
+  public XmlElement recommendation(Recommendation r) {
+    return recommendation(r, true);
+  }
+
+  private XmlElement recommendation(Recommendation r, boolean withConstraints) {
+    Clearance clr = r.clearance();
+    XmlElement.Builder b = XmlElement.builder("agent").attr("name", r.agent()).attr("tier", r.tier())
+        .attr("act", r.action()).attr("conf", PromptValues.ratio(r.confidence()))
+        .attr("clr", r.tier() != Tier.SAFETY ? null : clr.isCleared() ? "1" : String.valueOf(clr.reason()));
+    if (withConstraints) {
+      List<XmlElement> cs = new ArrayList<>(r.constraints().size());
+      for (BindingConstraint c : r.constraints()) {
+        cs.add(constraintFormat.toXml(c));
+      }
+      b.children(mergeSubjects(cs));
+    }
     r.figures().forEach((k, v) -> b.child(XmlElement.builder("f").attr("k", k).attr("v", v)));
     if (!r.reasoning().isEmpty()) {
       b.child(XmlElement.text("why", r.reasoning()));

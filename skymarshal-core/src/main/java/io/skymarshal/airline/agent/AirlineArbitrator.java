@@ -1,8 +1,8 @@
 package io.skymarshal.airline.agent;
 
+import io.skymarshal.core.ArbitrationInput;
 import io.skymarshal.core.ArbitratorSpec;
 import io.skymarshal.core.Disruption;
-import io.skymarshal.core.Recommendation;
 import io.skymarshal.core.Ruling;
 import io.skymarshal.model.ModelReply;
 import io.skymarshal.model.ReplyFormat;
@@ -11,12 +11,12 @@ import io.skymarshal.prompt.PromptComposer;
 import io.skymarshal.prompt.PromptStyle;
 import io.skymarshal.prompt.Task;
 import java.time.Duration;
-import java.util.List;
 
 /**
- * The airline arbitrator: sees every revised recommendation (safety constraints inside their
- * agents), the options built and checked in code ({@link Options}) and the missing agents, and
- * rules in the agreed JSON form. Immutable and thread-safe.
+ * The airline arbitrator: sees every revised recommendation, the safety set the engine checks
+ * (every SAFETY constraint of both phases and the examined aircraft and crew), the options built
+ * and checked in code against it ({@link Options}) and the missing agents, and rules in the
+ * agreed JSON form. Immutable and thread-safe.
  */
 final class AirlineArbitrator implements ArbitratorSpec {
   static final Task TASK = new Task("choose the ok option with the best weighted score; reply JSON",
@@ -45,9 +45,9 @@ final class AirlineArbitrator implements ArbitratorSpec {
   }
 
   @Override
-  public OptimizedPrompt prompt(Disruption disruption, List<Recommendation> revised, List<String> missing) {
-    return composer.arbitration(DisruptionXml.of(disruption), revised,
-        Options.toXml(Options.build(disruption, revised, swapLead)), missing, TASK);
+  public OptimizedPrompt prompt(Disruption disruption, ArbitrationInput input) {
+    return composer.arbitration(DisruptionXml.of(disruption), input,
+        Options.toXml(Options.build(disruption, input, swapLead)), TASK);
   }
 
   @Override

@@ -4,11 +4,12 @@ import io.skymarshal.airline.constraint.AircraftGrounded;
 import io.skymarshal.airline.constraint.AircraftRestricted;
 import io.skymarshal.airline.constraint.CrewDutyLimit;
 import io.skymarshal.core.ActionPlan;
+import io.skymarshal.core.ArbitrationInput;
+import io.skymarshal.core.Violation;
 import io.skymarshal.core.BindingConstraint;
 import io.skymarshal.core.Disruption;
 import io.skymarshal.core.FlightRef;
 import io.skymarshal.core.Recommendation;
-import io.skymarshal.core.Tier;
 import io.skymarshal.prompt.PromptValues;
 import io.skymarshal.prompt.XmlElement;
 import java.time.Duration;
@@ -21,12 +22,14 @@ import java.util.Set;
 
 /**
  * The options the arbitrator scores, built in code from the disruption and the revised
- * recommendations, each already checked in code against every SAFETY binding constraint:
+ * recommendations, each already checked in code exactly as the engine will check the ruling
+ * ({@link ArbitrationInput#violations}: every SAFETY constraint of both phases, and only examined
+ * aircraft and crew):
  * <ul>
  *   <li>{@code P} PROCEED on schedule with the planned aircraft (offered when no delay is expected);
  *   <li>{@code D} DELAY by the expected delay, longer if a grounding ends later (offered when that is not zero);
  *   <li>{@code DC} the same delay replacing the crew whose duty limit it breaks (offered when
- *       crew_compliance says CREW_CHANGE);
+ *       crew_compliance says CREW_CHANGE), adding the reserves it names;
  *   <li>{@code S} SWAP_AIRCRAFT to a spare, departing after the swap lead time (offered when a
  *       recommendation names the spare in figure {@code spareReg});
  *   <li>{@code X} CANCEL, which keeps every constraint.
@@ -46,30 +49,30 @@ final class Options {
 
   private Options() {}
 
-  static List<Option> build(Disruption d, List<Recommendation> revised, Duration swapLead) {
+  static List<Option> build(Disruption d, ArbitrationInput input, Duration swapLead) {
     FlightRef f = d.flight();
-    List<BindingConstraint> safety = new ArrayList<>();
-    revised.stream().filter(r -> r.tier() == Tier.SAFETY).forEach(r -> safety.addAll(r.constraints()));
+    List<Recommendation> revised = input.revised();
+    List<BindingConstraint> safety = input.safetyConstraints();
     String reg = f.aircraftRegistration() != null ? f.aircraftRegistration() : reportedRegistration(revised);
 
     List<Option> out = new ArrayList<>();
     if (d.estimatedDelay().isZero()) {
-      out.add(option("P", operating("PROCEED", f, Duration.ZERO, reg, Set.of(), safety), safety));
+      out.add(option("P", operating("PROCEED", f, Duration.ZERO, reg, Set.of(), Set.of(), safety), input));
     }
     Duration delay = delayFor(d, safety, reg);
-    ActionPlan delayed = operating("DELAY", f, delay, reg, Set.of(), safety);
+    ActionPlan delayed = operating("DELAY", f, delay, reg, Set.of(), Set.of(), safety);
     if (!delay.isZero()) {
-      out.add(option("D", delayed, safety));
+      out.add(option("D", delayed, input));
     }
     if (!delay.isZero() && saysCrewChange(revised)) {
       Set<String> replace = brokenCrewLimits(delayed, safety);
       if (!replace.isEmpty()) {
-        out.add(option("DC", operating("DELAY", f, delay, reg, replace, safety), safety));
+        out.add(option("DC", operating("DELAY", f, delay, reg, replace, reserves(revised, replace), safety), input));
       }
     }
     spare(revised).filter(s -> !s.equals(reg)).ifPresent(spare ->
-        out.add(option("S", operating("SWAP_AIRCRAFT", f, swapLead, spare, Set.of(), safety), safety)));
-    out.add(option("X", ActionPlan.notOperating("CANCEL", "cancel " + f.flightNumber()), safety));
+        out.add(option("S", operating("SWAP_AIRCRAFT", f, swapLead, spare, Set.of(), Set.of(), safety), input)));
+    out.add(option("X", ActionPlan.notOperating("CANCEL", "cancel " + f.flightNumber()), input));
     return out;
   }
 
@@ -81,6 +84,7 @@ final class Options {
       XmlElement.Builder e = XmlElement.builder("opt").attr("id", o.id()).attr("act", p.action())
           .attr("dep", p.departure()).attr("arr", p.arrival()).attr("reg", p.aircraftRegistration())
           .attr("crew", p.crewReplaced().isEmpty() ? null : String.join(",", p.crewReplaced().stream().sorted().toList()))
+          .attr("add", p.crewAdded().isEmpty() ? null : String.join(",", p.crewAdded().stream().sorted().toList()))
           .attr("sum", p.summary()).attr("ok", o.violations().isEmpty() ? "1" : "0");
       o.violations().forEach(v -> e.child(XmlElement.text("viol", v)));
       b.child(e);
@@ -88,16 +92,36 @@ final class Options {
     return b.build();
   }
 
-  private static Option option(String id, ActionPlan plan, List<BindingConstraint> safety) {
-    List<String> violations = new ArrayList<>();
-    for (BindingConstraint c : safety) {
-      c.violationBy(plan).ifPresent(v -> violations.add(c.kind() + " " + c.subject() + ": " + v));
+  private static Option option(String id, ActionPlan plan, ArbitrationInput input) {
+    return new Option(id, plan, input.violations(plan).stream().map(Violation::toString).toList());
+  }
+
+  /**
+   * The reserves crew_compliance proposes for {@code replaced} (figures {@code replace} and
+   * {@code with}, positionally paired); empty when it names none for some of them.
+   */
+  private static Set<String> reserves(List<Recommendation> revised, Set<String> replaced) {
+    for (Recommendation r : revised) {
+      if (r.agent().equals(CrewComplianceAgent.NAME) && r.figures().get("replace") != null
+          && r.figures().get("with") != null) {
+        List<String> off = List.of(r.figures().get("replace").split(","));
+        List<String> on = List.of(r.figures().get("with").split(","));
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : replaced) {
+          int i = off.indexOf(id);
+          if (i < 0 || i >= on.size()) {
+            return Set.of();
+          }
+          out.add(on.get(i));
+        }
+        return out;
+      }
     }
-    return new Option(id, plan, violations);
+    return Set.of();
   }
 
   private static ActionPlan operating(String action, FlightRef f, Duration delay, String reg, Set<String> crew,
-      List<BindingConstraint> safety) {
+      Set<String> added, List<BindingConstraint> safety) {
     Instant dep = f.scheduledDeparture().plus(delay);
     Instant arr = f.scheduledArrival().plus(delay);
     StringBuilder sum = new StringBuilder(switch (action) {
@@ -115,7 +139,7 @@ final class Options {
         sum.append(", apply restriction: ").append(r.restriction());
       }
     }
-    return new ActionPlan(action, true, dep, arr, reg, crew, sum.toString());
+    return new ActionPlan(action, true, dep, arr, reg, crew, sum.toString(), added);
   }
 
   /** The expected delay, lengthened to the end of any timed grounding of the planned aircraft. */

@@ -1,5 +1,6 @@
 package io.skymarshal.core.internal;
 
+import io.skymarshal.core.HaltReason;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  */
 final class PhaseBarrier {
   private final List<CallExecution> work = new ArrayList<>();
-  private String reason;
+  private HaltReason reason;
 
   void add(CallExecution f) {
     boolean cancelNow;
@@ -22,7 +23,7 @@ final class PhaseBarrier {
     }
   }
 
-  void halt(String why) {
+  void halt(HaltReason why) {
     List<CallExecution> toCancel;
     synchronized (this) {
       if (reason != null) {
@@ -38,7 +39,7 @@ final class PhaseBarrier {
     return reason != null;
   }
 
-  synchronized String reason() {
+  synchronized HaltReason reason() {
     return reason;
   }
 }

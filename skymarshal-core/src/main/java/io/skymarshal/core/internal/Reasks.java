@@ -1,6 +1,7 @@
 package io.skymarshal.core.internal;
 
 import io.skymarshal.core.ReplyFormatException;
+import io.skymarshal.core.Violation;
 import java.util.List;
 
 /** The follow-up messages the engine sends after a bad reply: compact XML, data escaped. */
@@ -13,14 +14,15 @@ final class Reasks {
         + "<task>Reply again: only the JSON object of the required format.</task></reask>";
   }
 
-  /** After a ruling that broke SAFETY constraints: each violation, and the demand to rule again. */
-  static String afterViolations(List<String> violations) {
+  /** After a ruling that broke safety: each violation, and the demand to rule again. */
+  static String afterViolations(List<Violation> violations) {
     StringBuilder sb = new StringBuilder("<reask>");
-    for (String v : violations) {
-      sb.append("<violation>").append(escape(v)).append("</violation>");
+    for (Violation v : violations) {
+      sb.append("<violation kind=\"").append(escape(v.kind())).append("\" subject=\"").append(escape(v.subject()))
+          .append("\">").append(escape(v.detail())).append("</violation>");
     }
-    return sb.append("<task>Your plan breaks the SAFETY constraints above. Rule again with a plan that keeps all of them.</task></reask>")
-        .toString();
+    return sb.append("<task>Your plan breaks the safety rules above. Rule again with a plan that keeps every SAFETY"
+        + " constraint and uses only aircraft and crew the SAFETY agents examined.</task></reask>").toString();
   }
 
   /** Escapes XML metacharacters and drops characters XML 1.0 cannot carry. */

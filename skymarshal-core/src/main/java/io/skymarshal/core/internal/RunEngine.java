@@ -1,6 +1,12 @@
 package io.skymarshal.core.internal;
 
 import io.skymarshal.core.AgentCall;
+import io.skymarshal.core.ArbitrationInput;
+import io.skymarshal.core.CheckedResources;
+import io.skymarshal.core.HaltReason;
+import io.skymarshal.core.MissingAgent;
+import io.skymarshal.core.SafetyAssessment;
+import io.skymarshal.core.Violation;
 import io.skymarshal.core.AgentSpec;
 import io.skymarshal.core.ArbitratorSpec;
 import io.skymarshal.core.BindingConstraint;
@@ -63,19 +69,36 @@ public final class RunEngine {
     listeners.onRunStarted(disruption);
     Map<String, Object> inputs = new java.util.concurrent.ConcurrentHashMap<>();
 
-    return runPhase(run, Phase.INITIAL, config.agents(), Map.of(), inputs)
+    Map<String, SafetyAssessment> assessments = new java.util.concurrent.ConcurrentHashMap<>();
+
+    return runPhase(run, Phase.INITIAL, config.agents(), Map.of(), inputs, assessments)
         .thenCompose(p1 -> {
           if (p1.halted()) {
-            return CompletableFuture.completedFuture(halt(run, p1.haltReason(), List.of(), p1.missing()));
+            return CompletableFuture.completedFuture(stop(run, p1.halt(), List.of(), missingList(p1.missing()),
+                p1.recommendations()));
           }
-          return runPhase(run, Phase.REVISION, config.agents(), p1.recommendations(), inputs).thenCompose(p2 -> {
-            Map<String, String> missing = new LinkedHashMap<>(p1.missing());
+          Optional<HaltReason> blocked1 = notCleared(p1.recommendations(), Phase.INITIAL);
+          if (blocked1.isPresent()) {
+            // what the data does not allow in Phase 1 a revision cannot change: do not pay for more calls
+            return CompletableFuture.completedFuture(stop(run, blocked1.get(), List.of(), missingList(p1.missing()),
+                p1.recommendations()));
+          }
+          return runPhase(run, Phase.REVISION, config.agents(), p1.recommendations(), inputs, assessments).thenCompose(p2 -> {
+            Map<String, MissingAgent> missing = new LinkedHashMap<>(p1.missing());
             missing.putAll(p2.missing());
             if (p2.halted()) {
-              return CompletableFuture.completedFuture(halt(run, p2.haltReason(), List.of(), inAgentOrder(missing)));
+              return CompletableFuture.completedFuture(stop(run, p2.halt(), List.of(), missingList(missing),
+                  latest(p1.recommendations(), p2.recommendations())));
             }
-            List<BindingConstraint> safety = safetyConstraints(p1.recommendations(), p2.recommendations());
-            return arbitrate(run, p2.recommendations(), inAgentOrder(missing), safety);
+            Optional<HaltReason> blocked2 = notCleared(p2.recommendations(), Phase.REVISION);
+            if (blocked2.isPresent()) {
+              return CompletableFuture.completedFuture(stop(run, blocked2.get(), List.of(), missingList(missing),
+                  latest(p1.recommendations(), p2.recommendations())));
+            }
+            ArbitrationInput input = new ArbitrationInput(List.copyOf(p2.recommendations().values()), missingList(missing),
+                safetyConstraints(p1.recommendations(), p2.recommendations()),
+                checked(p1.recommendations(), p2.recommendations()));
+            return arbitrate(run, input);
           });
         })
         .whenComplete((d, e) -> {
@@ -91,20 +114,38 @@ public final class RunEngine {
   }
 
   /** The outcome of Phase 1 or 2: successful recommendations by agent, missing agents with reasons, halt. */
-  private record PhaseResult(Map<String, Recommendation> recommendations, Map<String, String> missing, String haltReason) {
+  private record PhaseResult(Map<String, Recommendation> recommendations, Map<String, MissingAgent> missing,
+      HaltReason halt) {
     boolean halted() {
-      return haltReason != null;
+      return halt != null;
     }
   }
 
+  /** The first SAFETY recommendation, in agent order, that does not clear and says nothing that would. */
+  private static Optional<HaltReason> notCleared(Map<String, Recommendation> recs, Phase phase) {
+    return recs.values().stream().filter(Recommendation::blocksDecision).findFirst()
+        .map(r -> HaltReason.notCleared(r.agent(), phase, r.clearance()));
+  }
+
+  /** Each agent's latest recommendation: Phase 2's where there is one, else Phase 1's, in agent order. */
+  private Map<String, Recommendation> latest(Map<String, Recommendation> p1, Map<String, Recommendation> p2) {
+    Map<String, Recommendation> out = new LinkedHashMap<>(p1);
+    out.putAll(p2);
+    return inAgentOrder(out);
+  }
+
+  private List<MissingAgent> missingList(Map<String, MissingAgent> missing) {
+    return List.copyOf(inAgentOrder(missing).values());
+  }
+
   private CompletableFuture<PhaseResult> runPhase(RunContext run, Phase phase, List<AgentSpec<?>> agents,
-      Map<String, Recommendation> previous, Map<String, Object> inputs) {
+      Map<String, Recommendation> previous, Map<String, Object> inputs, Map<String, SafetyAssessment> assessments) {
     long phaseStart = run.now();
     listeners.onPhaseStarted(run.disruption, phase);
     PhaseBarrier barrier = new PhaseBarrier();
     List<CompletableFuture<Void>> outcomes = new ArrayList<>();
     Map<String, Recommendation> recs = new java.util.concurrent.ConcurrentHashMap<>();
-    Map<String, String> missing = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, MissingAgent> missing = new java.util.concurrent.ConcurrentHashMap<>();
 
     for (AgentSpec<?> spec : agents) {
       if (phase == Phase.REVISION && !previous.containsKey(spec.name())) {
@@ -117,7 +158,7 @@ public final class RunEngine {
       }
       long start = run.now();
       CallExecution ex = execution(run, spec.name(), spec.tier(), phase);
-      CompletableFuture<Recommendation> work = agentWork(run, ex, spec, phase, previous, inputs);
+      CompletableFuture<Recommendation> work = agentWork(run, ex, spec, phase, previous, inputs, assessments);
       barrier.add(ex);
       outcomes.add(work.handle((rec, err) -> {
         AgentCall call = ex.toCall(err, run.now() - start);
@@ -125,10 +166,10 @@ public final class RunEngine {
         if (err == null) {
           recs.put(spec.name(), rec);
         } else {
-          missing.put(spec.name(), call.status() + ": " + call.error());
+          missing.put(spec.name(), new MissingAgent(spec.name(), spec.tier(), phase, call.status(),
+              String.valueOf(call.error())));
           if (spec.tier() == Tier.SAFETY && call.status() != CallStatus.CANCELLED) {
-            barrier.halt("SAFETY agent " + spec.name() + " " + call.status() + " in " + phase.reportName() + ": "
-                + call.error() + "; manual intervention required");
+            barrier.halt(HaltReason.safetyAgentFailed(spec.name(), phase, call.status(), String.valueOf(call.error())));
           }
         }
         return null;
@@ -142,7 +183,7 @@ public final class RunEngine {
 
   @SuppressWarnings("unchecked")
   private <I> CompletableFuture<Recommendation> agentWork(RunContext run, CallExecution ex, AgentSpec<I> spec, Phase phase,
-      Map<String, Recommendation> previous, Map<String, Object> inputs) {
+      Map<String, Recommendation> previous, Map<String, Object> inputs, Map<String, SafetyAssessment> assessments) {
     Disruption d = run.disruption;
     List<Recommendation> peers = new ArrayList<>();
     inAgentOrder(previous).forEach((name, rec) -> {
@@ -156,6 +197,10 @@ public final class RunEngine {
           I input = phase == Phase.INITIAL ? spec.gather(d, config.data()) : (I) inputs.get(spec.name());
           if (phase == Phase.INITIAL) {
             inputs.put(spec.name(), input);
+            if (spec.tier() == Tier.SAFETY) {
+              assessments.put(spec.name(), java.util.Objects.requireNonNull(spec.assess(d, input),
+                  () -> "agent " + spec.name() + " assessed null"));
+            }
           }
           OptimizedPrompt prompt = spec.prompt(phase, d, input, List.copyOf(peers));
           return new ModelRequest(spec.name(), spec.tier(), phase, profile, spec.systemPrompt(), true,
@@ -167,62 +212,75 @@ public final class RunEngine {
             throw new SkyMarshalException("agent " + spec.name() + " parsed a recommendation for '"
                 + (r == null ? null : r.agent()) + "'", false);
           }
+          if (spec.tier() == Tier.SAFETY) {
+            // what the agent computed in code binds whatever the model replied
+            return assessments.getOrDefault(spec.name(), SafetyAssessment.none()).bind(r);
+          }
           return r;
         }));
   }
 
-  private CompletableFuture<Decision> arbitrate(RunContext run, Map<String, Recommendation> revised,
-      Map<String, String> missing, List<BindingConstraint> safety) {
+  private CompletableFuture<Decision> arbitrate(RunContext run, ArbitrationInput input) {
     ArbitratorSpec arb = config.arbitrator();
     Phase phase = Phase.ARBITRATION;
     long phaseStart = run.now();
     listeners.onPhaseStarted(run.disruption, phase);
     CallExecution ex = execution(run, arb.name(), Tier.ARBITRATOR, phase);
     ModelProfile profile = config.routing().profileFor(arb.name(), Tier.ARBITRATOR);
-    List<Recommendation> recs = List.copyOf(revised.values());
     CompletableFuture<Arbitration> work = ex.execute(
         () -> CompletableFuture.supplyAsync(() -> {
-          OptimizedPrompt prompt = arb.prompt(run.disruption, recs, List.copyOf(missing.keySet()));
+          OptimizedPrompt prompt = arb.prompt(run.disruption, input);
           return new ModelRequest(arb.name(), Tier.ARBITRATOR, phase, profile, arb.systemPrompt(), true,
               List.of(Message.user(prompt.text())), arb.replyFormat());
         }, run.executor),
         request -> ex.callAndParse(request, arb::parse).thenCompose(first -> {
-          List<String> violations = violations(first.value(), safety);
+          List<Violation> violations = input.violations(first.value().plan());
           if (violations.isEmpty()) {
             return CompletableFuture.completedFuture(new Arbitration(first.value(), List.of()));
           }
           ModelRequest reask = first.request().withMoreMessages(List.of(Message.assistant(first.reply().text()),
               Message.user(Reasks.afterViolations(violations))));
           return ex.callAndParse(reask, arb::parse)
-              .thenApply(second -> new Arbitration(second.value(), violations(second.value(), safety)));
+              .thenApply(second -> new Arbitration(second.value(), input.violations(second.value().plan())));
         }));
     return work.handle((arbitration, err) -> {
       AgentCall call = ex.toCall(err, run.now() - phaseStart);
       run.recordCall(call);
       run.recordPhase(new PhaseTiming(phase, Math.max(0, run.now() - phaseStart)));
       if (err != null) {
-        return halt(run, "arbitrator " + call.status() + ": " + call.error() + "; manual intervention required",
-            List.of(), missing, recs);
+        return stop(run, HaltReason.arbitratorFailed(arb.name(), call.status(), String.valueOf(call.error())),
+            List.of(), input.missing(), recsMap(input.revised()));
       }
       if (!arbitration.violations().isEmpty()) {
-        return halt(run, "the ruling (" + arbitration.ruling().plan().summary() + ") breaks SAFETY constraints even after a re-ask;"
-            + " manual intervention required", arbitration.violations(), missing, recs);
+        return stop(run, HaltReason.safetyViolation(arb.name(), arbitration.ruling().plan().summary(),
+            arbitration.violations()), arbitration.violations(), input.missing(), recsMap(input.revised()));
       }
       Ruling ruling = arbitration.ruling();
-      Decision.Status status = missing.isEmpty() ? Decision.Status.DECIDED : Decision.Status.DEGRADED;
-      return new Decision(run.disruption.id(), status, Optional.of(ruling), recs, missing, List.of(), null,
-          ruling.confidence() < config.reviewThreshold(), report(run));
+      Decision.Status status = input.missing().isEmpty() ? Decision.Status.DECIDED : Decision.Status.DEGRADED;
+      return new Decision(run.disruption.id(), status, Optional.of(ruling), input.revised(), input.missing(), List.of(),
+          null, ruling.confidence() < config.reviewThreshold(), report(run));
     });
   }
 
-  private record Arbitration(Ruling ruling, List<String> violations) {}
+  private record Arbitration(Ruling ruling, List<Violation> violations) {}
 
-  private static List<String> violations(Ruling ruling, List<BindingConstraint> safety) {
-    List<String> out = new ArrayList<>();
-    for (BindingConstraint c : safety) {
-      c.violationBy(ruling.plan()).ifPresent(why -> out.add(c.kind() + " " + c.subject() + ": " + why));
+  private static Map<String, Recommendation> recsMap(List<Recommendation> recs) {
+    Map<String, Recommendation> m = new LinkedHashMap<>();
+    recs.forEach(r -> m.put(r.agent(), r));
+    return m;
+  }
+
+  /** What the SAFETY agents of both phases examined. */
+  private static CheckedResources checked(Map<String, Recommendation> p1, Map<String, Recommendation> p2) {
+    CheckedResources all = CheckedResources.none();
+    for (Map<String, Recommendation> recs : List.of(p1, p2)) {
+      for (Recommendation r : recs.values()) {
+        if (r.tier() == Tier.SAFETY) {
+          all = all.union(r.checked());
+        }
+      }
     }
-    return out;
+    return all;
   }
 
   /** SAFETY constraints of both phases: a constraint dropped in revision still binds (most conservative). */
@@ -238,15 +296,14 @@ public final class RunEngine {
     return List.copyOf(byDescription.values());
   }
 
-  private Decision halt(RunContext run, String reason, List<String> violations, Map<String, String> missing) {
-    return halt(run, reason, violations, missing, List.of());
-  }
-
-  private Decision halt(RunContext run, String reason, List<String> violations, Map<String, String> missing,
-      List<Recommendation> recs) {
-    run.withMdc(() -> RunContext.log().warn("run halted: {}", reason));
-    return new Decision(run.disruption.id(), Decision.Status.HALTED, Optional.empty(), recs, missing, violations, reason,
-        true, report(run));
+  private Decision stop(RunContext run, HaltReason reason, List<Violation> violations, List<MissingAgent> missing,
+      Map<String, Recommendation> recs) {
+    run.withMdc(() -> RunContext.log().warn("run {}: {}", reason.kind() == HaltReason.Kind.NOT_CLEARED ? "referred"
+        : "halted", reason));
+    Decision.Status status = reason.kind() == HaltReason.Kind.NOT_CLEARED ? Decision.Status.REFERRED
+        : Decision.Status.HALTED;
+    return new Decision(run.disruption.id(), status, Optional.empty(), List.copyOf(inAgentOrder(recs).values()), missing,
+        violations, reason, true, report(run));
   }
 
   private RunReport report(RunContext run) {
