@@ -6,6 +6,7 @@ import io.skymarshal.airline.agent.AgentInput;
 import io.skymarshal.airline.agent.AirlineAgents;
 import io.skymarshal.airline.offline.OfflineModel;
 import io.skymarshal.core.AgentSpec;
+import io.skymarshal.core.ArbitrationInput;
 import io.skymarshal.core.ArbitratorSpec;
 import io.skymarshal.core.Disruption;
 import io.skymarshal.core.Phase;
@@ -123,8 +124,9 @@ public final class PromptTokens {
       peers.removeIf(r -> r.agent().equals(x.name()));
       revised.add(call(x, (AgentSpec<AgentInput>) verboseAgents.get(i), Phase.REVISION, d, inputs.get(x.name()), peers));
     }
-    String xmlPrompt = xmlArbitrator.prompt(d, revised, List.of()).text();
-    String verbosePrompt = verboseArbitrator.prompt(d, revised, List.of()).text();
+    ArbitrationInput arbitration = ArbitrationInput.of(initial, revised, List.of());
+    String xmlPrompt = xmlArbitrator.prompt(d, arbitration).text();
+    String verbosePrompt = verboseArbitrator.prompt(d, arbitration).text();
     ModelReply reply = model.call(request("arbitrator", Tier.ARBITRATOR, Phase.ARBITRATION, xmlArbitrator.systemPrompt(),
         xmlPrompt, xmlArbitrator.replyFormat())).join();
     Ruling ruling = xmlArbitrator.parse(reply);
@@ -142,7 +144,9 @@ public final class PromptTokens {
         input(v.systemPrompt(), verbosePrompt, v.replyFormat().jsonSchema()), tokens.count(xmlPrompt),
         tokens.count(verbosePrompt));
     ModelReply reply = model.call(request(x.name(), x.tier(), phase, x.systemPrompt(), xmlPrompt, x.replyFormat())).join();
-    return x.parse(phase, reply);
+    Recommendation r = x.parse(phase, reply);
+    // as the engine does: what a SAFETY agent computed in code binds its recommendation
+    return x.tier() == Tier.SAFETY ? x.assess(d, in).bind(r) : r;
   }
 
   private long input(String system, String user, String schema) {

@@ -35,14 +35,17 @@ final class ReportPrinter {
       r.conflictsResolved().forEach(c -> out.printf("  resolved:    %s%n", c));
       r.constraintsHonoured().forEach(c -> out.printf("  honoured:    %s%n", c));
     } else {
-      out.printf("  halted:      %s%n", d.haltReason());
+      out.printf("  %-12s %s%n", d.status() == Decision.Status.REFERRED ? "referred:" : "halted:", d.haltReason());
       d.violations().forEach(v -> out.printf("  violation:   %s%n", v));
     }
-    d.missingAgents().forEach((agent, why) -> out.printf("  missing:     %s (%s)%n", agent, why));
+    d.missingAgents().forEach(m -> out.printf("  missing:     %s%n", m));
     out.println();
     out.println("Revised recommendations:");
     for (Recommendation r : d.recommendations()) {
       out.printf("  %-17s %-8s %-14s %.2f  %s%n", r.agent(), r.tier(), r.action(), r.confidence(), r.reasoning());
+      if (r.tier() == io.skymarshal.core.Tier.SAFETY) {
+        out.printf("  %-17s %-8s   clearance: %s%n", "", "", r.clearance());
+      }
       int shown = 0;
       for (BindingConstraint c : r.constraints()) {
         if (shown++ == MAX_CONSTRAINTS_SHOWN) {
@@ -57,14 +60,20 @@ final class ReportPrinter {
     printReport(d.report());
   }
 
+  private static String answeredBy(RunReport report) {
+    return report.calls().stream().filter(AgentCall::costEstimated).map(AgentCall::modelId).distinct()
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
   void printReport(RunReport report) {
-    out.printf("%-19s %-17s %-10s %-9s %3s %9s %7s %6s %7s %7s %9s%n", "phase", "agent", "tier", "status", "att",
-        "ms", "in", "out", "c.read", "c.write", "USD");
+    out.printf("%-19s %-17s %-10s %-9s %3s %9s %7s %6s %7s %7s %9s %s%n", "phase", "agent", "tier", "status", "att",
+        "ms", "in", "out", "c.read", "c.write", "USD", "model");
     for (AgentCall c : report.calls()) {
       TokenUsage u = c.usage();
-      out.printf(Locale.ROOT, "%-19s %-17s %-10s %-9s %3d %9.1f %7d %6d %7d %7d %9.5f%n", c.phase().reportName(), c.agent(),
-          c.tier(), c.status(), c.attempts(), c.durationMs(), u.inputTokens(), u.outputTokens(), u.cacheReadTokens(),
-          u.cacheWriteTokens(), c.costUsd());
+      out.printf(Locale.ROOT, "%-19s %-17s %-10s %-9s %3d %9.1f %7d %6d %7d %7d %9.5f %s%n", c.phase().reportName(),
+          c.agent(), c.tier(), c.status(), c.attempts(), c.durationMs(), u.inputTokens(), u.outputTokens(),
+          u.cacheReadTokens(), u.cacheWriteTokens(), c.costUsd(), c.pricedAs() == null ? String.valueOf(c.modelId())
+              : c.modelId() + " (est. at " + c.pricedAs() + ")");
     }
     out.println();
     for (PhaseTiming p : report.phases()) {
@@ -72,7 +81,9 @@ final class ReportPrinter {
     }
     TokenUsage t = report.totalUsage();
     out.printf(Locale.ROOT, "%-19s %9.1f ms%n", "total", report.totalDurationMs());
-    out.printf(Locale.ROOT, "tokens: %d in, %d out, %d cache read, %d cache write; cost: $%.4f at the routed models' list prices%n", t.inputTokens(),
-        t.outputTokens(), t.cacheReadTokens(), t.cacheWriteTokens(), report.totalCostUsd());
+    out.printf(Locale.ROOT, "tokens: %d in, %d out, %d cache read, %d cache write; cost: $%.4f %s%n", t.inputTokens(),
+        t.outputTokens(), t.cacheReadTokens(), t.cacheWriteTokens(), report.totalCostUsd(), report.costEstimated()
+            ? "(an estimate: answered by " + answeredBy(report) + ", priced as the routed models would cost)"
+            : "at the routed models' list prices");
   }
 }

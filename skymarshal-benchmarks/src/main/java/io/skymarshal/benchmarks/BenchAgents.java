@@ -1,6 +1,10 @@
 package io.skymarshal.benchmarks;
 
 import io.skymarshal.core.ActionPlan;
+import io.skymarshal.core.ArbitrationInput;
+import io.skymarshal.core.CheckedResources;
+import io.skymarshal.core.Clearance;
+import io.skymarshal.core.SafetyAssessment;
 import io.skymarshal.core.AgentSpec;
 import io.skymarshal.core.ArbitratorSpec;
 import io.skymarshal.core.Disruption;
@@ -62,10 +66,18 @@ final class BenchAgents {
       return OptimizedPrompt.of(PromptStyle.XML, "<p f=\"" + input + "\" n=\"" + peers.size() + "\"/>");
     }
 
+    /** Every SAFETY agent examines the one aircraft, so the ruling on it passes the engine's check. */
+    @Override
+    public SafetyAssessment assess(Disruption d, String input) {
+      return tier == Tier.SAFETY ? new SafetyAssessment(Clearance.cleared(), List.of(),
+          CheckedResources.aircraft(List.of("A6-APA"))) : SafetyAssessment.none();
+    }
+
     @Override
     public Recommendation parse(Phase phase, ModelReply reply) {
       String[] p = reply.text().split(" ");
-      return new Recommendation(name, tier, phase, p[0], Double.parseDouble(p[1]), List.of(), "", Map.of());
+      return new Recommendation(name, tier, phase, p[0], Double.parseDouble(p[1]), List.of(), "", Map.of(),
+          tier == Tier.SAFETY ? Clearance.cleared() : Clearance.notApplicable(), CheckedResources.none());
     }
   }
 
@@ -76,8 +88,8 @@ final class BenchAgents {
     }
 
     @Override
-    public OptimizedPrompt prompt(Disruption d, List<Recommendation> revised, List<String> missing) {
-      return OptimizedPrompt.of(PromptStyle.XML, "<a n=\"" + revised.size() + "\"/>");
+    public OptimizedPrompt prompt(Disruption d, ArbitrationInput input) {
+      return OptimizedPrompt.of(PromptStyle.XML, "<a n=\"" + input.revised().size() + "\"/>");
     }
 
     @Override

@@ -13,14 +13,18 @@ import java.util.Objects;
  * @param attempts      Failsafe attempts made (1 when the first succeeded; 0 if no model was called)
  * @param modelCalls    model calls made, including a re-ask after a malformed reply
  * @param durationNanos wall time from the agent's start in the phase to its outcome, {@code >= 0}
- * @param modelId       the model called; null if none
+ * @param modelId       the model that answered (as its replies name it, e.g. {@code offline}), else
+ *                      the routed model; null if none
  * @param usage         tokens consumed by all its calls
- * @param costUsd       the cost of {@code usage} at the model's prices
+ * @param costUsd       the cost of {@code usage} at the routed model's prices
  * @param cacheRead     whether any call read its prompt prefix from the cache
  * @param error         why it did not succeed; null when it did
+ * @param pricedAs      when the model that answered is not the routed one, the routed model whose
+ *                      prices {@code costUsd} is an estimate at; null when the routed model answered
  */
 public record AgentCall(String agent, Tier tier, Phase phase, CallStatus status, int attempts, int modelCalls,
-    long durationNanos, String modelId, TokenUsage usage, double costUsd, boolean cacheRead, String error) {
+    long durationNanos, String modelId, TokenUsage usage, double costUsd, boolean cacheRead, String error,
+    String pricedAs) {
 
   public AgentCall {
     Objects.requireNonNull(agent, "agent");
@@ -34,6 +38,17 @@ public record AgentCall(String agent, Tier tier, Phase phase, CallStatus status,
     if (attempts < 0 || modelCalls < 0) {
       throw new IllegalArgumentException("attempts and modelCalls must be >= 0");
     }
+  }
+
+  /** A call answered by the routed model itself. */
+  public AgentCall(String agent, Tier tier, Phase phase, CallStatus status, int attempts, int modelCalls,
+      long durationNanos, String modelId, TokenUsage usage, double costUsd, boolean cacheRead, String error) {
+    this(agent, tier, phase, status, attempts, modelCalls, durationNanos, modelId, usage, costUsd, cacheRead, error, null);
+  }
+
+  /** Whether {@link #costUsd()} is an estimate at another model's prices ({@link #pricedAs()}). */
+  public boolean costEstimated() {
+    return pricedAs != null;
   }
 
   /** {@link #durationNanos()} in milliseconds, fractional. */

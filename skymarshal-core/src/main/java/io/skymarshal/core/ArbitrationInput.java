@@ -1,6 +1,9 @@
 package io.skymarshal.core;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,6 +24,30 @@ public record ArbitrationInput(List<Recommendation> revised, List<MissingAgent> 
     missing = List.copyOf(missing);
     safetyConstraints = List.copyOf(safetyConstraints);
     Objects.requireNonNull(checked, "checked");
+  }
+
+  /**
+   * The input the engine builds: {@code revised}, and from the SAFETY recommendations of both phases
+   * every binding constraint (duplicates by kind and description removed, so one dropped in
+   * revision still binds) and every resource examined.
+   *
+   * @param initial the Phase-1 recommendations
+   * @param revised the Phase-2 recommendations, in agent order
+   * @param missing the agents with no Phase-2 recommendation
+   */
+  public static ArbitrationInput of(Collection<Recommendation> initial, Collection<Recommendation> revised,
+      List<MissingAgent> missing) {
+    Map<String, BindingConstraint> safety = new LinkedHashMap<>();
+    CheckedResources checked = CheckedResources.none();
+    for (Collection<Recommendation> recs : List.of(initial, revised)) {
+      for (Recommendation r : recs) {
+        if (r.tier() == Tier.SAFETY) {
+          r.constraints().forEach(c -> safety.putIfAbsent(c.kind() + "|" + c.describe(), c));
+          checked = checked.union(r.checked());
+        }
+      }
+    }
+    return new ArbitrationInput(List.copyOf(revised), missing, List.copyOf(safety.values()), checked);
   }
 
   /**

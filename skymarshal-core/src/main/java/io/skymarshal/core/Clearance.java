@@ -28,20 +28,38 @@ public record Clearance(Verdict verdict, Reason reason, String detail, List<Stri
     NOT_APPLICABLE
   }
 
-  /** Why a SAFETY agent cannot clear the flight. */
+  /**
+   * Why a SAFETY agent cannot clear the flight. Some reasons a binding constraint can answer (a
+   * grounding says "not this aircraft", a curfew says "not at this hour"); others no constraint
+   * can, because what is unknown stays unknown: a run with one of those goes to a person.
+   */
   public enum Reason {
-    /** Data needed to show the flight is safe is missing or could not be read. */
-    DATA_MISSING,
-    /** The disruption document contradicts the airline's data (route, times, registration). */
-    DATA_CONFLICT,
-    /** A reported fault or required inspection is not released. */
-    FAULT_UNRESOLVED,
-    /** A limit (duty, curfew, MEL interval) is breached and the agent found no feasible fix. */
-    LIMIT_BREACHED,
-    /** The agent stated no clearance at all; unknown is unsafe. */
-    NOT_STATED,
-    /** Any other reason the agent gives in {@link Clearance#detail()}. */
-    OTHER
+    /** Data needed to show the flight is safe is missing or could not be read. Always referred. */
+    DATA_MISSING(false),
+    /** The disruption document contradicts the airline's data (route, times, registration). Always referred. */
+    DATA_CONFLICT(false),
+    /** A reported fault or required inspection is not released; a grounding constraint can answer it. */
+    FAULT_UNRESOLVED(true),
+    /** A limit (duty, curfew, MEL interval) is breached as planned; constraints can say what keeps it. */
+    LIMIT_BREACHED(true),
+    /** The agent stated no clearance at all; unknown is unsafe. Always referred. */
+    NOT_STATED(false),
+    /** Any other reason the agent gives in {@link Clearance#detail()}; constraints can answer it. */
+    OTHER(true);
+
+    private final boolean constraintsCanAnswer;
+
+    Reason(boolean constraintsCanAnswer) {
+      this.constraintsCanAnswer = constraintsCanAnswer;
+    }
+
+    /**
+     * Whether binding constraints can say what would make the flight safe despite this reason;
+     * when false, the run is referred to a person whatever constraints the agent states.
+     */
+    public boolean constraintsCanAnswer() {
+      return constraintsCanAnswer;
+    }
   }
 
   private static final Clearance CLEARED = new Clearance(Verdict.CLEARED, null, "", List.of());
@@ -90,8 +108,8 @@ public record Clearance(Verdict verdict, Reason reason, String detail, List<Stri
   }
 
   /**
-   * The more conservative of this and {@code other}: not cleared if either is not cleared (this
-   * one's reason first; the missing items of both), cleared if either clears and neither refuses,
+   * The more conservative of this and {@code other}: not cleared if either is not cleared (the
+   * reason no constraint can answer first, else this one's; the missing items of both), cleared if either clears and neither refuses,
    * not applicable only if both are.
    */
   public Clearance and(Clearance other) {
@@ -99,8 +117,12 @@ public record Clearance(Verdict verdict, Reason reason, String detail, List<Stri
     if (verdict == Verdict.NOT_CLEARED && other.verdict == Verdict.NOT_CLEARED) {
       java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(missing);
       all.addAll(other.missing);
-      String both = detail.equals(other.detail) ? detail : detail + "; " + other.detail;
-      return new Clearance(Verdict.NOT_CLEARED, reason, both, List.copyOf(all));
+      // the reason no constraint can answer leads
+      boolean otherFirst = reason.constraintsCanAnswer() && !other.reason.constraintsCanAnswer();
+      Clearance first = otherFirst ? other : this;
+      Clearance second = otherFirst ? this : other;
+      String both = first.detail.equals(second.detail) ? first.detail : first.detail + "; " + second.detail;
+      return new Clearance(Verdict.NOT_CLEARED, first.reason, both, List.copyOf(all));
     }
     if (verdict == Verdict.NOT_CLEARED) {
       return this;

@@ -69,6 +69,9 @@ public final class DecisionJson {
           .put("durationMs", round(c.durationMs())).put("model", c.modelId());
       usage(n, c.usage());
       n.put("cacheRead", c.cacheRead()).put("costUsd", c.costUsd());
+      if (c.pricedAs() != null) {
+        n.put("costEstimatedAtPricesOf", c.pricedAs());
+      }
       if (c.error() != null) {
         n.put("error", c.error());
       }
@@ -78,6 +81,7 @@ public final class DecisionJson {
     root.put("totalDurationMs", round(report.totalDurationMs()));
     usage(root, report.totalUsage());
     root.put("costUsd", report.totalCostUsd());
+    root.put("costEstimated", report.costEstimated());
     return root;
   }
 

@@ -66,9 +66,11 @@ public record Recommendation(String agent, Tier tier, Phase phase, String action
 
   /**
    * Whether this is a SAFETY recommendation that does not clear the flight and states no binding
-   * constraint that says what would make it safe: a run with one goes to a person.
+   * constraint that says what would make it safe (or gives a reason no constraint can answer,
+   * see {@link Clearance.Reason#constraintsCanAnswer()}): a run with one goes to a person.
    */
   public boolean blocksDecision() {
-    return tier == Tier.SAFETY && clearance.verdict() == Clearance.Verdict.NOT_CLEARED && constraints.isEmpty();
+    return tier == Tier.SAFETY && clearance.verdict() == Clearance.Verdict.NOT_CLEARED
+        && (constraints.isEmpty() || !clearance.reason().constraintsCanAnswer());
   }
 }

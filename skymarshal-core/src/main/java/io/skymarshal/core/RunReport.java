@@ -52,6 +52,14 @@ public record RunReport(String disruptionId, List<AgentCall> calls, List<PhaseTi
     return sum;
   }
 
+  /**
+   * Whether some of {@link #totalCostUsd()} is an estimate: calls answered by a model other than
+   * the routed one (the offline or a simulated model) are costed at the routed model's prices.
+   */
+  public boolean costEstimated() {
+    return calls.stream().anyMatch(AgentCall::costEstimated);
+  }
+
   /** Cost of all calls together, in US dollars. */
   public double totalCostUsd() {
     double sum = 0;

@@ -166,6 +166,14 @@ public final class PromptComposer {
    * one element, not 18). Only when no subject contains a comma, so the list reads back exactly.
    */
   static List<XmlElement> mergeSubjects(List<XmlElement> elements) {
+    return mergeConstraintSubjects(elements);
+  }
+
+  /**
+   * Adjacent constraint elements that differ only in their subject {@code s} as one element with
+   * the subjects comma-separated, as every prompt of this composer writes them.
+   */
+  public static List<XmlElement> mergeConstraintSubjects(List<XmlElement> elements) {
     List<XmlElement> out = new ArrayList<>(elements.size());
     int i = 0;
     while (i < elements.size()) {

@@ -20,7 +20,8 @@ class DecisionJsonTest {
 
     assertThat(json.get("status").asText()).isEqualTo("DEGRADED");
     assertThat(json.get("action").asText()).isEqualTo("DELAY");
-    assertThat(json.get("missingAgents").get("cargo").asText()).contains("bad request");
+    assertThat(json.get("missingAgents").get(0).get("agent").asText()).isEqualTo("cargo");
+    assertThat(json.get("missingAgents").get(0).get("error").asText()).contains("bad request");
     assertThat(json.get("agents")).hasSize(15);
     JsonNode first = json.get("agents").get(0);
     for (String field : new String[] {"name", "tier", "status", "attempts", "durationMs", "inputTokens", "outputTokens"}) {

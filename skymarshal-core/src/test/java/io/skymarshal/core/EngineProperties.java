@@ -142,7 +142,7 @@ class EngineProperties {
     Set<String> failing = new TreeSet<>(erroring);
     failing.addAll(timingOut);
     assertThat(d.status()).isEqualTo(failing.isEmpty() ? Decision.Status.DECIDED : Decision.Status.DEGRADED);
-    assertThat(d.missingAgents().keySet()).containsExactlyInAnyOrderElementsOf(failing);
+    assertThat(d.missingAgents()).extracting(MissingAgent::agent).containsExactlyInAnyOrderElementsOf(failing);
     timingOut.forEach(a -> assertThat(d.report().call(a, Phase.INITIAL).orElseThrow().status()).isEqualTo(CallStatus.TIMED_OUT));
     erroring.forEach(a -> assertThat(d.report().call(a, Phase.INITIAL).orElseThrow().status()).isEqualTo(CallStatus.FAILED));
   }
@@ -188,7 +188,8 @@ class EngineProperties {
     }
     assertThat(d.status()).isEqualTo(Decision.Status.HALTED);
     assertThat(model.count("arbitrator")).isZero();
-    assertThat(d.haltReason()).containsAnyOf(failingSafety.toArray(String[]::new));
+    assertThat(d.haltReason().kind()).isEqualTo(HaltReason.Kind.SAFETY_AGENT_FAILED);
+    assertThat(failingSafety).contains(d.haltReason().agent());
     assertThat(d.report().calls(Phase.ARBITRATION)).isEmpty();
   }
 

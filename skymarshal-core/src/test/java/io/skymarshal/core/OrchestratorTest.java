@@ -85,8 +85,9 @@ class OrchestratorTest {
     Decision d = run(model);
 
     assertThat(d.status()).isEqualTo(Decision.Status.DEGRADED);
-    assertThat(d.missingAgents()).containsOnlyKeys("cargo");
-    assertThat(d.missingAgents().get("cargo")).contains("ACCESS_DENIED from test");
+    assertThat(d.missingAgents()).extracting(MissingAgent::agent).containsExactly("cargo");
+    assertThat(d.missingAgents().get(0).error()).contains("ACCESS_DENIED from test");
+    assertThat(d.missingAgents().get(0).status()).isEqualTo(CallStatus.FAILED);
     assertThat(model.count("cargo")).isEqualTo(1);
     assertThat(d.report().call("cargo", Phase.REVISION)).hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(CallStatus.SKIPPED));
     assertThat(model.callsOf("arbitrator").get(0).request().lastUserText()).contains("<missing>cargo</missing>");
@@ -98,7 +99,7 @@ class OrchestratorTest {
         .on("finance", q -> fail(ModelException.Kind.VALIDATION))
         .on("network", q -> fail(ModelException.Kind.VALIDATION))
         .on("cargo", q -> fail(ModelException.Kind.VALIDATION));
-    assertThat(run(model).missingAgents().keySet()).containsExactly("network", "cargo", "finance");
+    assertThat(run(model).missingAgents()).extracting(MissingAgent::agent).containsExactly("network", "cargo", "finance");
   }
 
   @Test
@@ -108,16 +109,21 @@ class OrchestratorTest {
         .on("regulatory", q -> q.phase() == Phase.REVISION ? fail(ModelException.Kind.VALIDATION) : TestModel.ok("OK 0.9"));
     Decision d = run(model);
     assertThat(d.status()).isEqualTo(Decision.Status.HALTED);
-    assertThat(d.haltReason()).contains("regulatory").contains("phase2_revision");
-    assertThat(d.missingAgents()).containsKeys("regulatory", "cargo");
-    assertThat(d.missingAgents().get("cargo")).startsWith("FAILED");
+    assertThat(d.haltReason().kind()).isEqualTo(HaltReason.Kind.SAFETY_AGENT_FAILED);
+    assertThat(d.haltReason().agent()).isEqualTo("regulatory");
+    assertThat(d.haltReason().phase()).isEqualTo(Phase.REVISION);
+    assertThat(d.haltReason().toString()).contains("regulatory").contains("phase2_revision");
+    List<String> order = d.missingAgents().stream().map(MissingAgent::agent).toList();
+    assertThat(order).contains("regulatory", "cargo");
+    MissingAgent cargo = d.missingAgents().stream().filter(m -> m.agent().equals("cargo")).findFirst().orElseThrow();
+    assertThat(cargo.status()).isEqualTo(CallStatus.FAILED);
+    assertThat(cargo.phase()).isEqualTo(Phase.INITIAL);
     // the others still in flight when regulatory failed were cancelled, and are missing too
-    d.missingAgents().forEach((agent, why) -> {
-      if (!agent.equals("regulatory") && !agent.equals("cargo")) {
-        assertThat(why).as(agent).startsWith("CANCELLED");
+    d.missingAgents().forEach(m -> {
+      if (!m.agent().equals("regulatory") && !m.agent().equals("cargo")) {
+        assertThat(m.status()).as(m.agent()).isEqualTo(CallStatus.CANCELLED);
       }
     });
-    List<String> order = List.copyOf(d.missingAgents().keySet());
     assertThat(order.indexOf("regulatory")).isLessThan(order.indexOf("cargo"));
   }
 
@@ -156,7 +162,10 @@ class OrchestratorTest {
     assertThat(d.status()).isEqualTo(Decision.Status.HALTED);
     assertThat(d.action()).isEqualTo(Decision.MANUAL_INTERVENTION);
     assertThat(d.needsReview()).isTrue();
-    assertThat(d.haltReason()).contains("maintenance").contains("VALIDATION from test").contains("manual intervention");
+    assertThat(d.haltReason().kind()).isEqualTo(HaltReason.Kind.SAFETY_AGENT_FAILED);
+    assertThat(d.haltReason().agent()).isEqualTo("maintenance");
+    assertThat(d.haltReason().toString()).contains("maintenance").contains("VALIDATION from test")
+        .contains("manual intervention");
     assertThat(d.ruling()).isEmpty();
     assertThat(model.count("arbitrator")).isZero();
     assertThat(never).isCancelled();
@@ -202,7 +211,8 @@ class OrchestratorTest {
 
     assertThat(d.status()).isEqualTo(Decision.Status.DEGRADED);
     assertThat(model.count("cargo")).isEqualTo(2);
-    assertThat(d.missingAgents().get("cargo")).contains("ReplyFormatException").contains("OK 1.7").contains("[0, 1]");
+    assertThat(d.missingAgents()).singleElement().satisfies(m -> assertThat(m.error())
+        .contains("ReplyFormatException").contains("OK 1.7").contains("[0, 1]"));
   }
 
   @Test
@@ -215,7 +225,7 @@ class OrchestratorTest {
     assertThat(d.status()).isEqualTo(Decision.Status.DECIDED);
     assertThat(d.action()).isEqualTo("SWAP_AIRCRAFT");
     assertThat(model.callsOf("arbitrator").get(1).request().lastUserText())
-        .contains("<violation>aircraft_grounded A6-APA: operates grounded aircraft A6-APA</violation>");
+        .contains("<violation kind=\"aircraft_grounded\" subject=\"A6-APA\">operates grounded aircraft A6-APA</violation>");
   }
 
   @Test
@@ -226,8 +236,10 @@ class OrchestratorTest {
     Decision d = run(model);
 
     assertThat(d.status()).isEqualTo(Decision.Status.HALTED);
-    assertThat(d.violations()).containsExactly("aircraft_grounded A6-APA: operates grounded aircraft A6-APA");
-    assertThat(d.haltReason()).contains("breaks SAFETY constraints");
+    assertThat(d.violations()).containsExactly(new Violation("aircraft_grounded", "A6-APA", "operates grounded aircraft A6-APA"));
+    assertThat(d.haltReason().kind()).isEqualTo(HaltReason.Kind.SAFETY_VIOLATION);
+    assertThat(d.haltReason().violations()).isEqualTo(d.violations());
+    assertThat(d.haltReason().toString()).contains("breaks 1 safety rule(s)");
     assertThat(model.count("arbitrator")).isEqualTo(2);
   }
 
@@ -244,7 +256,8 @@ class OrchestratorTest {
     TestModel model = new TestModel().on("arbitrator", q -> fail(ModelException.Kind.UNKNOWN_MODEL));
     Decision d = run(model);
     assertThat(d.status()).isEqualTo(Decision.Status.HALTED);
-    assertThat(d.haltReason()).startsWith("arbitrator FAILED").contains("UNKNOWN_MODEL from test");
+    assertThat(d.haltReason().kind()).isEqualTo(HaltReason.Kind.ARBITRATOR_FAILED);
+    assertThat(d.haltReason().toString()).startsWith("arbitrator FAILED").contains("UNKNOWN_MODEL from test");
   }
 
   @Test
@@ -261,7 +274,7 @@ class OrchestratorTest {
       throw new IllegalStateException("boom");
     });
     Decision d = run(model);
-    assertThat(d.missingAgents().get("network")).contains("IllegalStateException: boom");
+    assertThat(d.missingAgents()).singleElement().satisfies(m -> assertThat(m.error()).contains("IllegalStateException: boom"));
   }
 
   @Test

@@ -13,8 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Minimal agents for engine tests. Replies are "ACTION confidence [grounded:REG]" lines; the
- * arbitrator's "ACTION confidence REG" where REG is the aircraft it operates with (or "-" to cancel).
+ * Minimal agents for engine tests. Replies are "ACTION confidence [grounded:REG] [uncleared|refused]"
+ * lines (a SAFETY reply clears the flight unless it says "uncleared", data missing, or "refused", a
+ * limit breached); the arbitrator's "ACTION confidence REG [+CREW]" where REG is the aircraft it
+ * operates with (or "-" to cancel) and CREW a crew member it adds. maintenance examines A6-APA and
+ * A6-APB, crew_compliance examines crew R1.
  */
 final class TestAgents {
   static final Instant DEP = Instant.parse("2026-01-30T14:00:00Z");
@@ -28,15 +31,30 @@ final class TestAgents {
         .flight(new FlightRef("EY123", "AUH", "LHR", DEP, DEP.plus(Duration.ofHours(7)), "A380", "A6-APA")).build();
   }
 
+  static final CheckedResources MAINTENANCE_CHECKS = CheckedResources.aircraft(List.of("A6-APA", "A6-APB"));
+
   static List<AgentSpec<?>> all() {
     List<AgentSpec<?>> out = new ArrayList<>();
-    SAFETY.forEach(n -> out.add(new LineAgent(n, Tier.SAFETY)));
+    out.add(new LineAgent("crew_compliance", Tier.SAFETY, new SafetyAssessment(Clearance.cleared(), List.of(),
+        CheckedResources.crew(List.of("R1")))));
+    out.add(new LineAgent("maintenance", Tier.SAFETY, new SafetyAssessment(Clearance.cleared(), List.of(),
+        MAINTENANCE_CHECKS)));
+    out.add(new LineAgent("regulatory", Tier.SAFETY));
     BUSINESS.forEach(n -> out.add(new LineAgent(n, Tier.BUSINESS)));
     return out;
   }
 
   /** An agent whose prompt names the phase and lists its peers, and whose reply is a line. */
-  record LineAgent(String name, Tier tier) implements AgentSpec<String> {
+  record LineAgent(String name, Tier tier, SafetyAssessment assessment) implements AgentSpec<String> {
+    LineAgent(String name, Tier tier) {
+      this(name, tier, SafetyAssessment.none());
+    }
+
+    @Override
+    public SafetyAssessment assess(Disruption disruption, String input) {
+      return assessment;
+    }
+
     @Override
     public String systemPrompt() {
       return "<role>" + name + "</role>";
@@ -67,12 +85,18 @@ final class TestAgents {
         throw new ReplyFormatException("confidence is not a number", reply.text());
       }
       List<BindingConstraint> constraints = new ArrayList<>();
+      Clearance clearance = tier == Tier.SAFETY ? Clearance.cleared() : Clearance.notApplicable();
       for (int i = 2; i < parts.length; i++) {
         if (parts[i].startsWith("grounded:")) {
           constraints.add(new Grounded(parts[i].substring("grounded:".length())));
+        } else if (parts[i].equals("uncleared")) {
+          clearance = Clearance.notCleared(Clearance.Reason.DATA_MISSING, "test data missing", List.of("t:k"));
+        } else if (parts[i].equals("refused")) {
+          clearance = Clearance.notCleared(Clearance.Reason.LIMIT_BREACHED, "test limit");
         }
       }
-      return new Recommendation(name, tier, phase, parts[0], confidence, constraints, "test", Map.of());
+      return new Recommendation(name, tier, phase, parts[0], confidence, constraints, "test", Map.of(), clearance,
+          CheckedResources.none());
     }
   }
 
@@ -108,23 +132,25 @@ final class TestAgents {
     }
 
     @Override
-    public OptimizedPrompt prompt(Disruption disruption, List<Recommendation> revised, List<String> missing) {
+    public OptimizedPrompt prompt(Disruption disruption, ArbitrationInput input) {
       StringBuilder sb = new StringBuilder("<arbitrate>");
-      revised.forEach(r -> sb.append("<rec agent=\"").append(r.agent()).append("\" phase=\"").append(r.phase())
+      input.revised().forEach(r -> sb.append("<rec agent=\"").append(r.agent()).append("\" phase=\"").append(r.phase())
           .append("\"/>"));
-      missing.forEach(m -> sb.append("<missing>").append(m).append("</missing>"));
+      input.missingNames().forEach(m -> sb.append("<missing>").append(m).append("</missing>"));
+      input.safetyConstraints().forEach(c -> sb.append("<safety>").append(c.describe()).append("</safety>"));
       return OptimizedPrompt.of(PromptStyle.XML, sb.append("</arbitrate>").toString());
     }
 
     @Override
     public Ruling parse(ModelReply reply) {
       String[] parts = reply.text().trim().split(" ");
-      if (parts.length != 3) {
-        throw new ReplyFormatException("expected 'ACTION confidence REG'", reply.text());
+      if (parts.length != 3 && parts.length != 4) {
+        throw new ReplyFormatException("expected 'ACTION confidence REG [+CREW]'", reply.text());
       }
+      Set<String> added = parts.length == 4 ? Set.of(parts[3].substring(1)) : Set.of();
       ActionPlan plan = parts[2].equals("-") ? ActionPlan.notOperating(parts[0], "cancel")
           : new ActionPlan(parts[0], true, DEP.plusSeconds(3600), DEP.plusSeconds(8 * 3600), parts[2], Set.of(),
-              parts[0] + " on " + parts[2]);
+              parts[0] + " on " + parts[2], added);
       return new Ruling(plan, Double.parseDouble(parts[1]), "test", List.of(), List.of());
     }
   }

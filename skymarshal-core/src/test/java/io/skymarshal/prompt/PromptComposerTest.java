@@ -40,9 +40,11 @@ class PromptComposerTest {
     assertThat(back.name()).isEqualTo("phase2");
     assertThat(back.children()).extracting(XmlElement::name).containsExactly("disruption", "data", "context", "task");
     XmlElement agent = back.child("context").child("agent");
+    // a SAFETY peer shows its clearance: this one stated none, which counts as not cleared
     assertThat(agent.attributes()).containsExactly(Map.entry("name", "maintenance"), Map.entry("tier", "SAFETY"),
-        Map.entry("act", "AOG"), Map.entry("conf", "0.9"));
-    assertThat(PromptXml.render(agent)).isEqualTo("<agent name=\"maintenance\" tier=\"SAFETY\" act=\"AOG\" conf=\"0.9\">"
+        Map.entry("act", "AOG"), Map.entry("conf", "0.9"), Map.entry("clr", "NOT_STATED"));
+    assertThat(PromptXml.render(agent)).isEqualTo("<agent name=\"maintenance\" tier=\"SAFETY\" act=\"AOG\" conf=\"0.9\""
+        + " clr=\"NOT_STATED\">"
         + "<c k=\"aircraft_grounded\" s=\"A6-APA\">grounded until 16:00Z</c><f k=\"repairMin\" v=\"120\"/>"
         + "<why>fault</why></agent>");
   }
@@ -55,19 +57,19 @@ class PromptComposerTest {
         .build();
 
     XmlElement back = PromptXml.parse(PromptComposer.xml()
-        .arbitration(DISRUPTION, List.of(rec), options, List.of("cargo", "network"), TASK).text());
+        .arbitration(DISRUPTION, input(List.of(rec), "cargo", "network"), options, TASK).text());
 
     assertThat(back.name()).isEqualTo("arbitration");
     assertThat(back.children()).extracting(XmlElement::name)
-        .containsExactly("disruption", "recs", "options", "missing", "task");
+        .containsExactly("disruption", "recs", "safety", "options", "missing", "task");
     assertThat(back.child("missing").text()).isEqualTo("cargo,network");
     assertThat(back.child("recs").child("agent").attr("name")).isEqualTo("finance");
   }
 
   @Test
   void arbitration_whenNothingMissing_leavesMissingOut() {
-    XmlElement back = PromptXml.parse(PromptComposer.xml().arbitration(DISRUPTION, List.of(),
-        XmlElement.builder("options").build(), List.of(), TASK).text());
+    XmlElement back = PromptXml.parse(PromptComposer.xml().arbitration(DISRUPTION, input(List.of()),
+        XmlElement.builder("options").build(), TASK).text());
 
     assertThat(back.child("missing")).isNull();
   }
@@ -128,5 +130,16 @@ class PromptComposerTest {
     public Optional<String> violationBy(ActionPlan plan) {
       return Optional.empty();
     }
+  }
+
+  static io.skymarshal.core.ArbitrationInput input(List<Recommendation> revised, String... missing) {
+    List<io.skymarshal.core.MissingAgent> m = new java.util.ArrayList<>();
+    for (String name : missing) {
+      m.add(new io.skymarshal.core.MissingAgent(name, Tier.BUSINESS, Phase.INITIAL, io.skymarshal.core.CallStatus.FAILED,
+          "test"));
+    }
+    List<io.skymarshal.core.BindingConstraint> safety = revised.stream().filter(r -> r.tier() == Tier.SAFETY)
+        .flatMap(r -> r.constraints().stream()).toList();
+    return new io.skymarshal.core.ArbitrationInput(revised, m, safety, io.skymarshal.core.CheckedResources.none());
   }
 }

@@ -108,17 +108,23 @@ class PromptStructureProperties {
         .child(XmlElement.builder("opt").attr("id", "A").attr("act", "DELAY").text(optionNote)).build();
     XmlElement disruption = XmlElement.builder("disruption").attr("d", missing).build();
 
-    String text = XML.arbitration(disruption, revised, options, List.of(missing), TASK).text();
+    String text = XML.arbitration(disruption, PromptComposerTest.input(revised, missing), options, TASK).text();
 
     XmlElement back = parseChecked(text);
     assertThat(back.children()).extracting(XmlElement::name)
-        .containsExactly("disruption", "recs", "options", "missing", "task");
+        .containsExactly("disruption", "recs", "safety", "options", "missing", "task");
     assertThat(back.child("options")).isEqualTo(options);
     assertThat(back.child("missing").text()).isEqualTo(missing);
     List<XmlElement> agents = back.child("recs").children();
+    List<XmlElement> safety = new ArrayList<>();
     for (int i = 0; i < revised.size(); i++) {
-      assertAgent(agents.get(i), revised.get(i));
+      assertAgent(agents.get(i), revised.get(i), false);
+      for (BindingConstraint c : revised.get(i).constraints()) {
+        safety.add(XmlElement.builder("c").attr("k", c.kind()).attr("s", c.subject()).text(c.describe()).build());
+      }
     }
+    // every SAFETY constraint once, in <safety>, as the engine checks them
+    assertThat(back.child("safety").children("c")).isEqualTo(PromptComposer.mergeSubjects(safety));
   }
 
   @SuppressWarnings("unchecked")
@@ -140,13 +146,19 @@ class PromptStructureProperties {
   }
 
   private static void assertAgent(XmlElement agent, Recommendation r) {
+    assertAgent(agent, r, true);
+  }
+
+  private static void assertAgent(XmlElement agent, Recommendation r, boolean withConstraints) {
     assertThat(agent.attr("name")).isEqualTo(r.agent());
     assertThat(agent.attr("act")).isEqualTo(r.action());
     assertThat(agent.attr("tier")).isEqualTo("SAFETY");
     assertThat(Double.parseDouble(agent.attr("conf"))).isCloseTo(r.confidence(), org.assertj.core.data.Offset.offset(0.005));
     List<XmlElement> expected = new ArrayList<>();
-    for (BindingConstraint c : r.constraints()) {
-      expected.add(XmlElement.builder("c").attr("k", c.kind()).attr("s", c.subject()).text(c.describe()).build());
+    if (withConstraints) {
+      for (BindingConstraint c : r.constraints()) {
+        expected.add(XmlElement.builder("c").attr("k", c.kind()).attr("s", c.subject()).text(c.describe()).build());
+      }
     }
     assertThat(agent.children("c")).isEqualTo(PromptComposer.mergeSubjects(expected));
     Map<String, String> figs = new LinkedHashMap<>();

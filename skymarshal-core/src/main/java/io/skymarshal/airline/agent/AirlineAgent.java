@@ -1,6 +1,8 @@
 package io.skymarshal.airline.agent;
 
 import io.skymarshal.core.AgentSpec;
+import io.skymarshal.core.Clearance;
+import io.skymarshal.core.SafetyAssessment;
 import io.skymarshal.core.Disruption;
 import io.skymarshal.core.Phase;
 import io.skymarshal.core.Recommendation;
@@ -12,6 +14,7 @@ import io.skymarshal.prompt.PromptComposer;
 import io.skymarshal.prompt.PromptStyle;
 import io.skymarshal.prompt.Task;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,12 +37,23 @@ abstract class AirlineAgent implements AgentSpec<AgentInput> {
   private final PromptComposer composer;
   private final String systemPrompt;
   private final ReplyFormat replyFormat;
+  private final Map<String, Clearance.Reason> refusals;
 
   /**
    * @param constraintKinds the binding constraint kinds the agent states (none for a business agent);
    *                        a reply with another kind is a format error
    */
   AirlineAgent(String name, Tier tier, List<String> vocabulary, List<String> constraintKinds, PromptStyle style) {
+    this(name, tier, vocabulary, constraintKinds, Map.of(), style);
+  }
+
+  /**
+   * @param refusals for a SAFETY agent, the actions that do not clear the flight and the reason
+   *                 each gives; every other action clears it subject to the agent's constraints
+   */
+  AirlineAgent(String name, Tier tier, List<String> vocabulary, List<String> constraintKinds,
+      Map<String, Clearance.Reason> refusals, PromptStyle style) {
+    this.refusals = Map.copyOf(refusals);
     this.name = name;
     this.tier = tier;
     this.vocabulary = List.copyOf(vocabulary);
@@ -93,9 +107,33 @@ abstract class AirlineAgent implements AgentSpec<AgentInput> {
     };
   }
 
+  /** The assessment made in {@link #gather}; the engine binds it to every recommendation. */
+  @Override
+  public final SafetyAssessment assess(Disruption disruption, AgentInput input) {
+    return input.assessment();
+  }
+
+  /**
+   * The reply as a recommendation; for a SAFETY agent its clearance follows from the action: a
+   * refusing action (e.g. DENIED, AOG, VIOLATION) does not clear, with the reasoning as detail.
+   */
   @Override
   public final Recommendation parse(Phase phase, ModelReply reply) {
-    return Replies.recommendation(name, tier, phase, vocabulary, constraintKinds, reply.text());
+    Recommendation r = Replies.recommendation(name, tier, phase, vocabulary, constraintKinds, reply.text());
+    if (tier != Tier.SAFETY) {
+      return r;
+    }
+    return r.withClearance(clearanceOf(r));
+  }
+
+  /**
+   * The clearance a SAFETY reply states: cleared, subject to its constraints, unless its action is
+   * one of the refusals given at construction.
+   */
+  Clearance clearanceOf(Recommendation r) {
+    Clearance.Reason refused = refusals.get(r.action());
+    return refused == null ? Clearance.cleared()
+        : Clearance.notCleared(refused, r.action() + ": " + ScheduleConflicts.shortened(r.reasoning(), 160));
   }
 
   @Override

@@ -1,6 +1,9 @@
 package io.skymarshal.airline.agent;
 
 import io.skymarshal.airline.rules.ConnectionRules;
+import io.skymarshal.airline.rules.CrewRules;
+import io.skymarshal.airline.rules.FaultRules;
+import io.skymarshal.airline.rules.RegulatoryRules;
 import io.skymarshal.airline.rules.Eu261;
 import io.skymarshal.airline.rules.MelRules;
 import io.skymarshal.core.AgentSpec;
@@ -45,8 +48,9 @@ public final class AirlineAgents {
   /** The seven agents writing prompts in {@code style}. */
   public static List<AgentSpec<?>> all(PromptStyle style) {
     Objects.requireNonNull(style, "style");
-    return List.of(new CrewComplianceAgent(style), new MaintenanceAgent(style, MelRules.defaults()),
-        new RegulatoryAgent(style), new NetworkAgent(style),
+    return List.of(new CrewComplianceAgent(style, CrewRules.defaults()),
+        new MaintenanceAgent(style, MelRules.defaults(), FaultRules.defaults()),
+        new RegulatoryAgent(style, RegulatoryRules.defaults()), new NetworkAgent(style),
         new GuestExperienceAgent(style, ConnectionRules.standard(), Eu261.defaults()), new CargoAgent(style),
         new FinanceAgent(style, Eu261.defaults()));
   }

@@ -4,6 +4,7 @@ import io.skymarshal.airline.LocalTimeWindow;
 import io.skymarshal.airline.constraint.AircraftGrounded;
 import io.skymarshal.airline.constraint.AircraftRestricted;
 import io.skymarshal.airline.constraint.CrewDutyLimit;
+import io.skymarshal.airline.constraint.CrewUnavailable;
 import io.skymarshal.airline.constraint.Curfew;
 import io.skymarshal.airline.constraint.Slot;
 import io.skymarshal.core.BindingConstraint;
@@ -58,6 +59,8 @@ public final class ConstraintXml implements ConstraintFormat {
           .attr("buf", PromptValues.minutes(f.buffer())).attr("mv", f.movement().code());
     } else if (c instanceof Slot s) {
       b.attr("latestDep", s.latestDeparture());
+    } else if (c instanceof CrewUnavailable u) {
+      b.attr("why", u.reason());
     } else {
       return ConstraintFormat.generic().toXml(c);
     }
@@ -95,6 +98,7 @@ public final class ConstraintXml implements ConstraintFormat {
             new LocalTimeWindow(LocalTime.parse(required(c, "from")), LocalTime.parse(required(c, "to"))),
             minutes(c, "buf"), Curfew.Movement.valueOf(required(c, "mv").toUpperCase(Locale.ROOT)));
         case Slot.KIND -> new Slot(s, time(c, "latestDep"));
+        case CrewUnavailable.KIND -> new CrewUnavailable(s, required(c, "why"));
         default -> null;
       });
     } catch (DateTimeException | IllegalArgumentException e) {

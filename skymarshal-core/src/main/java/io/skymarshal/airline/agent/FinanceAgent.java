@@ -3,6 +3,8 @@ package io.skymarshal.airline.agent;
 import io.skymarshal.airline.AirlineTables;
 import io.skymarshal.airline.Airport;
 import io.skymarshal.airline.CostParameters;
+import io.skymarshal.airline.FlightBookings;
+import io.skymarshal.airline.FlightKey;
 import io.skymarshal.airline.rules.Eu261;
 import io.skymarshal.core.Disruption;
 import io.skymarshal.core.FlightRef;
@@ -31,7 +33,9 @@ final class FinanceAgent extends AirlineAgent {
   public AgentInput gather(Disruption disruption, DataAccess data) {
     FlightRef f = disruption.flight();
     Reads reads = new Reads(data);
+    FlightKey key = Keys.flight(disruption);
     var costs = reads.start(AirlineTables.COST_PARAMETERS, List.of(CostParameters.DEFAULT_ID));
+    var bookings = reads.start(AirlineTables.BOOKINGS, List.of(key));
     var airports = reads.start(AirlineTables.AIRPORTS, List.of(f.origin(), f.destination()));
     CostParameters c = costs.found().get(CostParameters.DEFAULT_ID);
     Map<String, Airport> apts = airports.found();
@@ -44,6 +48,11 @@ final class FinanceAgent extends AirlineAgent {
           .attr("offloadKg", plain(c.cargoOffloadPerKg())).attr("usdEur", plain(c.usdPerEur())));
     }
     out.child(Routes.route(apts.get(f.origin()), apts.get(f.destination()), eu261));
+    // counts come from the data; the document's claim is shown beside it, never used instead
+    FlightBookings fb = bookings.found().get(key);
+    int claimed = disruption.impact().passengers();
+    out.child(XmlElement.builder("pax").attr("n", fb == null ? null : fb.bookings().size())
+        .attr("doc", claimed > 0 ? claimed : null));
     return new AgentInput(out.children(reads.notes()).build());
   }
 

@@ -3,6 +3,7 @@ package io.skymarshal.airline.agent;
 import io.skymarshal.airline.constraint.AircraftGrounded;
 import io.skymarshal.airline.constraint.AircraftRestricted;
 import io.skymarshal.airline.constraint.CrewDutyLimit;
+import io.skymarshal.airline.constraint.CrewUnavailable;
 import io.skymarshal.core.ActionPlan;
 import io.skymarshal.core.ArbitrationInput;
 import io.skymarshal.core.Violation;
@@ -28,7 +29,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code P} PROCEED on schedule with the planned aircraft (offered when no delay is expected);
  *   <li>{@code D} DELAY by the expected delay, longer if a grounding ends later (offered when that is not zero);
- *   <li>{@code DC} the same delay replacing the crew whose duty limit it breaks (offered when
+ *   <li>{@code DC} the same delay (or none) replacing the crew whose duty limit it breaks and the crew
+ *       who may not operate (offered when
  *       crew_compliance says CREW_CHANGE), adding the reserves it names;
  *   <li>{@code S} SWAP_AIRCRAFT to a spare, departing after the swap lead time (offered when a
  *       recommendation names the spare in figure {@code spareReg});
@@ -64,10 +66,11 @@ final class Options {
     if (!delay.isZero()) {
       out.add(option("D", delayed, input));
     }
-    if (!delay.isZero() && saysCrewChange(revised)) {
-      Set<String> replace = brokenCrewLimits(delayed, safety);
+    if (saysCrewChange(revised)) {
+      ActionPlan base = delay.isZero() ? operating("PROCEED", f, Duration.ZERO, reg, Set.of(), Set.of(), safety) : delayed;
+      Set<String> replace = crewToReplace(base, safety);
       if (!replace.isEmpty()) {
-        out.add(option("DC", operating("DELAY", f, delay, reg, replace, reserves(revised, replace), safety), input));
+        out.add(option("DC", operating(base.action(), f, delay, reg, replace, reserves(revised, replace), safety), input));
       }
     }
     spare(revised).filter(s -> !s.equals(reg)).ifPresent(spare ->
@@ -159,11 +162,14 @@ final class Options {
     return revised.stream().anyMatch(r -> r.agent().equals(CrewComplianceAgent.NAME) && r.action().equals("CREW_CHANGE"));
   }
 
-  private static Set<String> brokenCrewLimits(ActionPlan plan, List<BindingConstraint> safety) {
+  /** The crew whose duty limit {@code plan} breaks, and the crew who may not operate at all. */
+  private static Set<String> crewToReplace(ActionPlan plan, List<BindingConstraint> safety) {
     Set<String> out = new LinkedHashSet<>();
     for (BindingConstraint c : safety) {
       if (c instanceof CrewDutyLimit l && l.violationBy(plan).isPresent()) {
         out.add(l.crewId());
+      } else if (c instanceof CrewUnavailable u && u.violationBy(plan).isPresent()) {
+        out.add(u.crewId());
       }
     }
     return out;

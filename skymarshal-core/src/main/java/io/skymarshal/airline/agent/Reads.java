@@ -51,6 +51,7 @@ final class Reads {
     private final List<K> keys;
     private CompletableFuture<BatchResult<K, V>> future;
     private Map<K, V> found;
+    private final java.util.Set<K> undelivered = new java.util.LinkedHashSet<>();
 
     private Pending(Table<K, V> table, BatchReader<K, V> reader, List<K> keys) {
       this.table = table;
@@ -90,8 +91,20 @@ final class Reads {
       if (!r.missing().isEmpty()) {
         notes.add(XmlElement.builder("notfound").attr("t", table.name()).attr("keys", join(r.missing())).build());
       }
+      undelivered.addAll(r.unprocessed());
       found = r.found();
       return found;
+    }
+
+    /** Whether {@code key} was asked for and could not be read (as opposed to not existing); after {@link #found()}. */
+    boolean unread(K key) {
+      found();
+      return undelivered.contains(key);
+    }
+
+    /** {@code table:key}, naming what is missing for a clearance. */
+    String describe(K key) {
+      return table.name() + ":" + key;
     }
   }
 

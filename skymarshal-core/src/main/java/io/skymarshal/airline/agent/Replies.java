@@ -33,7 +33,7 @@ final class Replies {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> AGENT_FIELDS = Set.of("action", "confidence", "constraints", "reasoning", "figures");
   private static final Set<String> RULING_FIELDS = Set.of("action", "operates", "departure", "arrival", "aircraft",
-      "crewReplaced", "confidence", "summary", "rationale", "conflictsResolved", "constraintsHonoured");
+      "crewReplaced", "crewAdded", "confidence", "summary", "rationale", "conflictsResolved", "constraintsHonoured");
 
   private Replies() {}
 
@@ -91,6 +91,7 @@ final class Replies {
     String summary = requiredText(root, "summary", text);
     String rationale = requiredText(root, "rationale", text);
     List<String> crew = strings(root, "crewReplaced", text);
+    List<String> added = strings(root, "crewAdded", text);
     ActionPlan plan;
     if (operates) {
       Instant dep = time(root, "departure", text);
@@ -99,8 +100,12 @@ final class Replies {
         throw new ReplyFormatException("arrival " + arr + " is before departure " + dep, text);
       }
       String aircraft = requiredText(root, "aircraft", text);
-      plan = new ActionPlan(action, true, dep, arr, aircraft, new LinkedHashSet<>(crew), summary);
+      plan = new ActionPlan(action, true, dep, arr, aircraft, new LinkedHashSet<>(crew), summary,
+          new LinkedHashSet<>(added));
     } else {
+      if (!added.isEmpty()) {
+        throw new ReplyFormatException("'crewAdded' must be empty when the flight does not operate", text);
+      }
       plan = ActionPlan.notOperating(action, summary);
     }
     return new Ruling(plan, confidence, rationale, strings(root, "conflictsResolved", text),

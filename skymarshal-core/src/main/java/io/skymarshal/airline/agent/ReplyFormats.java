@@ -3,6 +3,7 @@ package io.skymarshal.airline.agent;
 import io.skymarshal.airline.constraint.AircraftGrounded;
 import io.skymarshal.airline.constraint.AircraftRestricted;
 import io.skymarshal.airline.constraint.CrewDutyLimit;
+import io.skymarshal.airline.constraint.CrewUnavailable;
 import io.skymarshal.airline.constraint.Curfew;
 import io.skymarshal.airline.constraint.Slot;
 import io.skymarshal.model.ReplyFormat;
@@ -21,13 +22,16 @@ final class ReplyFormats {
       AircraftGrounded.KIND, List.of("until"),
       AircraftRestricted.KIND, List.of("restriction", "until"),
       Curfew.KIND, List.of("from", "to", "zone", "bufferMinutes", "movement"),
-      Slot.KIND, List.of("latestDeparture"));
+      Slot.KIND, List.of("latestDeparture"),
+      CrewUnavailable.KIND, List.of("reason"));
   /** The schema of each field. */
-  private static final Map<String, String> FIELD = Map.of(
-      "latestRelease", TIME, "postFlightMinutes", "{\"type\":\"integer\",\"minimum\":0}", "until", TIME,
-      "restriction", "{\"type\":\"string\"}", "from", "{\"type\":\"string\"}", "to", "{\"type\":\"string\"}",
-      "zone", "{\"type\":\"string\"}", "bufferMinutes", "{\"type\":\"integer\",\"minimum\":0}",
-      "movement", "{\"enum\":[\"arrival\",\"departure\"]}", "latestDeparture", TIME);
+  private static final Map<String, String> FIELD = Map.ofEntries(
+      Map.entry("latestRelease", TIME), Map.entry("postFlightMinutes", "{\"type\":\"integer\",\"minimum\":0}"),
+      Map.entry("until", TIME), Map.entry("restriction", "{\"type\":\"string\"}"),
+      Map.entry("from", "{\"type\":\"string\"}"), Map.entry("to", "{\"type\":\"string\"}"),
+      Map.entry("zone", "{\"type\":\"string\"}"), Map.entry("bufferMinutes", "{\"type\":\"integer\",\"minimum\":0}"),
+      Map.entry("movement", "{\"enum\":[\"arrival\",\"departure\"]}"), Map.entry("latestDeparture", TIME),
+      Map.entry("reason", "{\"type\":\"string\"}"));
 
   private ReplyFormats() {}
 
@@ -64,6 +68,7 @@ final class ReplyFormats {
         + "\"action\":{\"enum\":" + quoted(BusinessActions.ALL) + "},"
         + "\"operates\":{\"type\":\"boolean\"},\"departure\":" + TIME + ",\"arrival\":" + TIME + ","
         + "\"aircraft\":{\"type\":\"string\"},\"crewReplaced\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"
+        + "\"crewAdded\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"
         + "\"confidence\":{\"type\":\"number\",\"minimum\":0,\"maximum\":1},"
         + "\"summary\":{\"type\":\"string\"},\"rationale\":{\"type\":\"string\"},"
         + "\"conflictsResolved\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"

@@ -19,6 +19,7 @@ import java.util.List;
  * {"kind":"aircraft_restricted","subject":"A6-APA","restriction":"no ETOPS","until":"..."}
  * {"kind":"curfew","subject":"LHR","from":"23:00","to":"06:00","zone":"Europe/London","bufferMinutes":15,"movement":"arrival"}
  * {"kind":"slot","subject":"LHR","latestDeparture":"2026-01-30T14:15:00Z"}
+ * {"kind":"crew_unavailable","subject":"C123","reason":"reported sick"}
  * </pre>
  * Times are ISO-8601 instants ({@code Z} or an offset); {@code until} may be omitted or null
  * ("until further notice"); {@code bufferMinutes} defaults to 15; {@code crew_duty_limit} takes
@@ -31,7 +32,7 @@ public final class BindingConstraints {
 
   /** The kinds this codec knows, in the order above. */
   public static final List<String> KINDS = List.of(CrewDutyLimit.KIND, AircraftGrounded.KIND,
-      AircraftRestricted.KIND, Curfew.KIND, Slot.KIND);
+      AircraftRestricted.KIND, Curfew.KIND, Slot.KIND, CrewUnavailable.KIND);
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -109,6 +110,8 @@ public final class BindingConstraints {
       o.put("movement", c.movement().code());
     } else if (constraint instanceof Slot s) {
       o.put("latestDeparture", s.latestDeparture().toString());
+    } else if (constraint instanceof CrewUnavailable u) {
+      o.put("reason", u.reason());
     } else {
       throw new IllegalArgumentException("no JSON form for constraint type " + constraint.getClass().getName()
           + " (kind " + constraint.kind() + ")");

@@ -58,6 +58,10 @@ final class ConstraintReader {
         only("kind", "subject", "latestDeparture");
         yield new Slot(subject, instant("latestDeparture"));
       }
+      case CrewUnavailable.KIND -> {
+        only("kind", "subject", "reason");
+        yield new CrewUnavailable(subject, text("reason"));
+      }
       default -> throw fail("unknown constraint kind '" + kind + "' (known: " + String.join(", ",
           BindingConstraints.KINDS) + ")");
     };

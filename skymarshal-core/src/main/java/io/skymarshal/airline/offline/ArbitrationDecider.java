@@ -33,7 +33,10 @@ final class ArbitrationDecider {
   String decide(PromptView v) {
     List<PromptView.Peer> recs = v.agents();
     List<XmlElement> opts = PromptView.required(v.root(), "options").children("opt");
-    List<XmlElement> ok = opts.stream().filter(o -> "1".equals(o.attr("ok"))).toList();
+    // an operating option must name its aircraft to be a candidate
+    List<XmlElement> ok = opts.stream().filter(o -> "1".equals(o.attr("ok"))
+        && ("CANCEL".equals(o.attr("act")) || (o.attr("reg") != null && o.attr("dep") != null && o.attr("arr") != null)))
+        .toList();
     if (ok.isEmpty()) {
       ok = opts.stream().filter(o -> "CANCEL".equals(o.attr("act"))).toList();
     }
@@ -156,6 +159,9 @@ final class ArbitrationDecider {
     }
     List<String> crew = o.attr("crew") == null ? List.of() : List.of(o.attr("crew").split(","));
     r.set("crewReplaced", Reply.strings(crew));
+    if (operates && o.attr("add") != null) {
+      r.set("crewAdded", Reply.strings(List.of(o.attr("add").split(","))));
+    }
     r.put("confidence", Math.round(confidence * 100) / 100.0);
     r.put("summary", o.attr("sum") == null ? act : o.attr("sum"));
     r.put("rationale", rationale(v, recs, opts, best, second, missing));

@@ -1,6 +1,7 @@
 package io.skymarshal.airline.offline;
 
 import io.skymarshal.airline.constraint.CrewDutyLimit;
+import io.skymarshal.airline.constraint.CrewUnavailable;
 import io.skymarshal.airline.rules.CrewRules;
 import io.skymarshal.prompt.PromptValues;
 import io.skymarshal.prompt.XmlElement;
@@ -43,6 +44,13 @@ final class CrewDecider {
     Reply reply = new Reply("APPROVED", 0.9);
     Instant latestRelease = null;
     Instant release = null;
+    Set<String> unavailable = new HashSet<>();
+    v.boundConstraints().forEach(c -> {
+      if (c instanceof CrewUnavailable u) {
+        unavailable.add(u.crewId());
+        reply.constraints.add(u);
+      }
+    });
     for (XmlElement m : members) {
       String id = PromptView.attr(m, "id");
       Instant start = PromptValues.parseTime(m.attr("start") != null ? m.attr("start") : PromptView.attr(roster, "start"));
@@ -60,7 +68,7 @@ final class CrewDecider {
       if (release == null || delayedRelease.isAfter(release)) {
         release = delayedRelease;
       }
-      if (delayedRelease.isAfter(latest) || "1".equals(m.attr("unq"))) {
+      if (delayedRelease.isAfter(latest) || "1".equals(m.attr("unq")) || unavailable.contains(id)) {
         illegal.add(id);
         // a reserve reports for this flight, at the roster's report time moved by the delay
         Instant report = PromptValues.parseTime(PromptView.attr(roster, "start")).plus(delay);
@@ -114,9 +122,10 @@ final class CrewDecider {
       return base + "All " + crew + " crew stay legal.";
     }
     if (replaced.size() == illegal.size()) {
-      return base + illegal.size() + " crew exceed limits or lack the type rating; all replaceable from reserve.";
+      return base + illegal.size() + " crew exceed limits, lack the type rating or are unavailable; all replaceable"
+          + " from reserve.";
     }
-    return base + illegal.size() + " crew exceed limits or lack the type rating; only " + replaced.size()
+    return base + illegal.size() + " crew exceed limits, lack the type rating or are unavailable; only " + replaced.size()
         + " replaceable from reserve.";
   }
 }

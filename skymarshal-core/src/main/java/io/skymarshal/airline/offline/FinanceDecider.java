@@ -25,7 +25,16 @@ final class FinanceDecider {
       reply.reasoning = "No cost parameters were read: options cannot be costed.";
       return reply;
     }
-    int pax = v.passengers();
+    XmlElement paxData = v.data().child("pax");
+    // the booked count is the record; the document's count is only reported beside it
+    int pax = paxData == null || paxData.attr("n") == null ? 0 : (int) PromptView.number(paxData, "n", 0);
+    reply.figure("pax", pax);
+    if (paxData != null && paxData.attr("doc") != null && !paxData.attr("doc").equals(paxData.attr("n"))) {
+      reply.figure("paxDocument", paxData.attr("doc"));
+    }
+    if (paxData == null || paxData.attr("n") == null) {
+      reply.figure("paxSource", "bookings not read");
+    }
     XmlElement route = v.data().child("route");
     double eurUsd = route == null ? 0 : PromptView.number(route, "eur", 0) * PromptView.number(cost, "usdEur", 1);
     int crewChange = v.agents().stream().filter(p -> p.figures().containsKey("replace"))

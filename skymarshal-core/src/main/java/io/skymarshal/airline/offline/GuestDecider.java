@@ -21,10 +21,16 @@ final class GuestDecider {
 
   Reply decide(PromptView v) {
     XmlElement pax = v.data().child("pax");
-    int n = pax == null ? v.passengers() : (int) PromptView.number(pax, "n", 0);
+    // the booked count is the record; the document's count is reported, never used instead
+    int n = pax == null ? 0 : (int) PromptView.number(pax, "n", 0);
     XmlElement route = v.data().child("route");
     int eur = route == null ? 0 : (int) PromptView.number(route, "eur", 0);
     Reply reply = new Reply(Plans.CANCEL, 0.8);
+    if (pax == null) {
+      reply.figure("paxSource", "bookings not read");
+    } else if (v.passengers() > 0 && v.passengers() != n) {
+      reply.figure("paxDocument", v.passengers());
+    }
     Plans.Choice best = null;
     double bestHarm = Double.MAX_VALUE;
     StringBuilder why = new StringBuilder();

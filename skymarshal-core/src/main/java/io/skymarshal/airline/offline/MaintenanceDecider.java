@@ -2,106 +2,90 @@ package io.skymarshal.airline.offline;
 
 import io.skymarshal.airline.constraint.AircraftGrounded;
 import io.skymarshal.airline.constraint.AircraftRestricted;
+import io.skymarshal.core.BindingConstraint;
 import io.skymarshal.prompt.PromptValues;
 import io.skymarshal.prompt.XmlElement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * maintenance: expired MEL items and overdue grounding work orders at departure (AOG until
- * further notice), a technical fault needing repair (AOG until scheduled departure plus the
- * repair time), restricting MEL items (RESTRICTED until their deadline).
+ * maintenance: states the groundings and restrictions the agent computed in code ({@code <bound>}:
+ * a reported fault or inspection until its release, an expired MEL item or an overdue grounding
+ * work order, restricting MEL items) and says AOG, RESTRICTED or AIRWORTHY accordingly, naming a
+ * spare of the same type it found serviceable (figure {@code spareReg}).
  */
 final class MaintenanceDecider {
 
   Reply decide(PromptView v) {
-    XmlElement ac = v.data().child("ac");
-    String reg = ac != null && ac.attr("reg") != null ? ac.attr("reg") : v.registration();
-    Instant departure = v.scheduledDeparture().plus(v.delay());
-    List<String> expired = new ArrayList<>();
-    List<String> overdue = new ArrayList<>();
-    List<XmlElement> restricting = new ArrayList<>();
-    if (ac != null) {
-      for (XmlElement m : ac.children("mel")) {
-        if (!departure.isBefore(PromptView.time(m, "due"))) {
-          expired.add(m.attr("id"));
-        } else if (m.attr("restr") != null && !m.attr("restr").isBlank()) {
-          restricting.add(m);
-        }
-      }
-      for (XmlElement w : ac.children("wo")) {
-        if ("1".equals(w.attr("grounds")) && departure.isAfter(PromptView.time(w, "due"))) {
-          overdue.add(w.attr("id"));
-        }
-      }
-    }
-    Duration repair = repairTime(v);
-    Reply reply;
-    if (reg == null) {
-      reply = new Reply("AOG", 0.3);
-      reply.reasoning = "No aircraft is named for " + v.flightNumber() + ": airworthiness cannot be shown.";
+    String reg = v.registration();
+    String notCleared = v.notClearedBecause();
+    if (reg == null || (notCleared != null && v.planned() == null)) {
+      Reply reply = new Reply("AOG", 0.3);
+      reply.reasoning = (reg == null ? "No aircraft is named for " + v.flightNumber() : "No record of " + reg)
+          + ": airworthiness cannot be shown." + (notCleared == null ? "" : " " + notCleared);
       return reply;
     }
-    if (!expired.isEmpty() || !overdue.isEmpty()) {
+    List<AircraftGrounded> grounded = new ArrayList<>();
+    List<AircraftRestricted> restricted = new ArrayList<>();
+    for (BindingConstraint c : v.boundConstraints()) {
+      if (c instanceof AircraftGrounded g && g.registration().equals(reg)) {
+        grounded.add(g);
+      } else if (c instanceof AircraftRestricted r && r.registration().equals(reg)) {
+        restricted.add(r);
+      }
+    }
+    Reply reply;
+    if (!grounded.isEmpty()) {
       reply = new Reply("AOG", 0.9);
-      reply.constraints.add(new AircraftGrounded(reg, null));
-      reply.reasoning = reg + " AOG until further notice: " + (expired.isEmpty() ? "" : "MEL " + expired + " expired")
-          + (expired.isEmpty() || overdue.isEmpty() ? "" : ", ") + (overdue.isEmpty() ? "" : "work order " + overdue
-          + " overdue") + " at departure " + PromptValues.time(departure) + ".";
-    } else if (repair != null) {
-      Instant until = v.scheduledDeparture().plus(repair);
-      reply = new Reply("AOG", 0.85);
-      reply.constraints.add(new AircraftGrounded(reg, until));
-      reply.reasoning = reg + " has a technical fault needing " + repair.toMinutes() + " min of maintenance: grounded until "
-          + PromptValues.time(until) + "; airworthy after the repair.";
-    } else if (!restricting.isEmpty()) {
+      boolean open = grounded.stream().anyMatch(g -> g.until() == null);
+      Instant until = grounded.stream().map(AircraftGrounded::until).filter(u -> u != null).max(Instant::compareTo)
+          .orElse(null);
+      reply.constraints.add(new AircraftGrounded(reg, open ? null : until));
+      reply.reasoning = reg + (open ? " AOG until further notice: no release can be planned on"
+          : " grounded until " + PromptValues.time(until) + ", the estimated release") + ".";
+      if (notCleared != null) {
+        reply.reasoning += " " + notCleared + ".";
+      }
+      if (!open) {
+        reply.figure("releaseAt", PromptValues.time(until));
+      }
+    } else if (!restricted.isEmpty()) {
       reply = new Reply("RESTRICTED", 0.85);
-      reply.reasoning = reg + " may fly under " + restricting.size() + " open MEL restriction(s).";
+      reply.reasoning = reg + " may fly under " + restricted.size() + " open MEL restriction(s).";
     } else {
       reply = new Reply("AIRWORTHY", 0.9);
       reply.reasoning = reg + " has no expired MEL item, no overdue grounding work order and no reported fault.";
     }
-    if (!reply.action.equals("AOG") || reply.constraints.get(0) instanceof AircraftGrounded g && g.until() != null) {
-      for (XmlElement m : restricting) {
-        reply.constraints.add(new AircraftRestricted(reg, m.attr("restr"), PromptView.time(m, "due")));
-      }
-    }
-    if (ac == null || v.dataIncomplete()) {
+    reply.constraints.addAll(restricted);
+    if (v.dataIncomplete()) {
       reply.confidence = Math.min(reply.confidence, 0.45);
       reply.reasoning += " Aircraft record incomplete.";
     }
-    reply.figure("reg", reg).figure("expired", expired.size()).figure("overdueWo", overdue.size()).figure("restrictions", restricting.size());
-    if (repair != null) {
-      reply.figure("repairMin", repair.toMinutes());
+    XmlElement ac = v.planned();
+    int mel = ac == null ? 0 : ac.children("mel").size();
+    reply.figure("reg", reg).figure("openMel", mel).figure("grounded", grounded.size())
+        .figure("restrictions", restricted.size());
+    String spare = serviceableSpare(v);
+    if (spare != null) {
+      reply.figure("spareReg", spare);
     }
     return reply;
   }
 
-  /**
-   * The repair a technical disruption needs: the maintenance window the facts state, else the
-   * expected delay; null when the disruption is not technical or needs no maintenance.
-   */
-  private static Duration repairTime(PromptView v) {
-    String type = v.type();
-    boolean technical = type.contains("technical") || type.contains("mechanical") || type.contains("aog")
-        || type.contains("maintenance") || "true".equalsIgnoreCase(v.fact("requires_maintenance"));
-    if (!technical || "false".equalsIgnoreCase(v.fact("requires_maintenance"))) {
-      return null;
-    }
-    String window = v.fact("maintenance_window_required_minutes");
-    if (window != null) {
-      try {
-        long min = Math.round(Double.parseDouble(window.strip().toLowerCase(Locale.ROOT)));
-        if (min > 0) {
-          return Duration.ofMinutes(min);
-        }
-      } catch (NumberFormatException ignored) {
-        // an unreadable fact is free text; fall back to the expected delay
+  /** A spare of the same type in the data that no bound constraint grounds, or null. */
+  private static String serviceableSpare(PromptView v) {
+    for (XmlElement a : v.data().children("ac")) {
+      if (!"spare".equals(a.attr("role")) || a.attr("reg") == null) {
+        continue;
+      }
+      String reg = a.attr("reg");
+      boolean grounded = v.boundConstraints().stream()
+          .anyMatch(c -> c instanceof AircraftGrounded g && g.registration().equals(reg) && g.until() == null);
+      if (!grounded) {
+        return reg;
       }
     }
-    return v.delay().isZero() ? null : v.delay();
+    return null;
   }
 }

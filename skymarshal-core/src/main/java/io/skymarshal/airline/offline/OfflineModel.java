@@ -47,7 +47,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OfflineModel implements ModelClient {
   /** The model id in replies and errors. */
-  public static final String MODEL_ID = "skymarshal-offline-1";
+  public static final String MODEL_ID = "offline";
 
   private final TokenCounter tokens;
   private final Duration latency;

@@ -51,7 +51,7 @@ final class PromptView {
     if (flight.attr("reg") != null) {
       return flight.attr("reg");
     }
-    XmlElement ac = data().child("ac");
+    XmlElement ac = planned();
     if (ac != null && ac.attr("reg") != null) {
       return ac.attr("reg");
     }
@@ -128,11 +128,44 @@ final class PromptView {
     return out;
   }
 
-  /** The binding constraints of the SAFETY peers. */
+  /**
+   * The SAFETY constraints known to this prompt: in arbitration the {@code <safety>} set the engine
+   * checks; otherwise the agent's own {@code <bound>} ones and those of its SAFETY peers.
+   */
   List<BindingConstraint> safetyConstraints() {
     List<BindingConstraint> out = new ArrayList<>();
+    XmlElement safety = root.child("safety");
+    if (safety != null) {
+      safety.children("c").forEach(c -> out.addAll(ConstraintXml.fromXml(c)));
+      return out;
+    }
+    out.addAll(boundConstraints());
     agents().stream().filter(p -> "SAFETY".equals(p.tier())).forEach(p -> out.addAll(p.constraints()));
     return out;
+  }
+
+  /** The planned aircraft's record in the data ({@code <ac>} without a role), or null. */
+  XmlElement planned() {
+    return data().children("ac").stream().filter(a -> a.attr("role") == null).findFirst().orElse(null);
+  }
+
+  /** The constraints the agent computed in code ({@code <bound>}); empty when there are none. */
+  List<BindingConstraint> boundConstraints() {
+    XmlElement b = data().child("bound");
+    List<BindingConstraint> out = new ArrayList<>();
+    if (b != null) {
+      b.children("c").forEach(c -> out.addAll(ConstraintXml.fromXml(c)));
+    }
+    return out;
+  }
+
+  /** Why the data does not allow a clearance ({@code <bound why>}), or null when it does or says nothing. */
+  String notClearedBecause() {
+    XmlElement b = data().child("bound");
+    if (b == null || "1".equals(b.attr("clr"))) {
+      return null;
+    }
+    return b.attr("clr") + (b.attr("why") == null ? "" : ": " + b.attr("why"));
   }
 
   /** One recommendation as the prompt shows it. */

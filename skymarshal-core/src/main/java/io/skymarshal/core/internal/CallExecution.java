@@ -154,18 +154,25 @@ final class CallExecution {
       synchronized (this) {
         usage = usage.plus(reply.usage());
         cacheRead |= reply.readFromCache();
+        if (reply.modelId() != null && !reply.modelId().equals(profile.modelId())) {
+          answeredBy = reply.modelId();
+        }
       }
       return reply;
     });
   }
 
   /** The report entry for this execution, ending with {@code error} (null on success). */
+  /** The model that answered, when it is not the routed one (an offline or simulated model); else null. */
+  private String answeredBy;
+
   synchronized AgentCall toCall(Throwable error, long durationNanos) {
     Throwable cause = unwrap(error);
     CallStatus status = statusOf(cause);
     String message = cause == null ? null : describe(cause);
     return new AgentCall(agent, tier, phase, status, attempts, modelCalls, Math.max(0, durationNanos),
-        profile.modelId(), usage, profile.costUsd(usage), cacheRead, message);
+        answeredBy != null ? answeredBy : profile.modelId(), usage, profile.costUsd(usage), cacheRead, message,
+        answeredBy != null ? profile.modelId() : null);
   }
 
   static CallStatus statusOf(Throwable cause) {

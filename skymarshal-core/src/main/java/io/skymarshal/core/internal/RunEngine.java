@@ -9,7 +9,6 @@ import io.skymarshal.core.SafetyAssessment;
 import io.skymarshal.core.Violation;
 import io.skymarshal.core.AgentSpec;
 import io.skymarshal.core.ArbitratorSpec;
-import io.skymarshal.core.BindingConstraint;
 import io.skymarshal.core.CallStatus;
 import io.skymarshal.core.Decision;
 import io.skymarshal.core.Disruption;
@@ -95,9 +94,8 @@ public final class RunEngine {
               return CompletableFuture.completedFuture(stop(run, blocked2.get(), List.of(), missingList(missing),
                   latest(p1.recommendations(), p2.recommendations())));
             }
-            ArbitrationInput input = new ArbitrationInput(List.copyOf(p2.recommendations().values()), missingList(missing),
-                safetyConstraints(p1.recommendations(), p2.recommendations()),
-                checked(p1.recommendations(), p2.recommendations()));
+            ArbitrationInput input = ArbitrationInput.of(p1.recommendations().values(), p2.recommendations().values(),
+                missingList(missing));
             return arbitrate(run, input);
           });
         })
@@ -268,32 +266,6 @@ public final class RunEngine {
     Map<String, Recommendation> m = new LinkedHashMap<>();
     recs.forEach(r -> m.put(r.agent(), r));
     return m;
-  }
-
-  /** What the SAFETY agents of both phases examined. */
-  private static CheckedResources checked(Map<String, Recommendation> p1, Map<String, Recommendation> p2) {
-    CheckedResources all = CheckedResources.none();
-    for (Map<String, Recommendation> recs : List.of(p1, p2)) {
-      for (Recommendation r : recs.values()) {
-        if (r.tier() == Tier.SAFETY) {
-          all = all.union(r.checked());
-        }
-      }
-    }
-    return all;
-  }
-
-  /** SAFETY constraints of both phases: a constraint dropped in revision still binds (most conservative). */
-  private static List<BindingConstraint> safetyConstraints(Map<String, Recommendation> p1, Map<String, Recommendation> p2) {
-    Map<String, BindingConstraint> byDescription = new LinkedHashMap<>();
-    for (Map<String, Recommendation> recs : List.of(p1, p2)) {
-      for (Recommendation r : recs.values()) {
-        if (r.tier() == Tier.SAFETY) {
-          r.constraints().forEach(c -> byDescription.putIfAbsent(c.kind() + "|" + c.describe(), c));
-        }
-      }
-    }
-    return List.copyOf(byDescription.values());
   }
 
   private Decision stop(RunContext run, HaltReason reason, List<Violation> violations, List<MissingAgent> missing,

@@ -74,12 +74,12 @@ class AgentGatherTest {
   void maintenanceRegulatoryCargoFinance_readOneBatchPerTable() {
     CountingData m = new CountingData(SampleAirline.dataset().build());
     assertThat(gather("maintenance", m).child("ac").child("mel").attr("due")).isEqualTo("2026-02-05T08:00Z");
-    assertOneCallEach(m, AirlineTables.AIRCRAFT);
+    assertOneCallEach(m, AirlineTables.FLIGHTS, AirlineTables.AIRCRAFT);
 
     CountingData r = new CountingData(SampleAirline.dataset().build());
     assertThat(gather("regulatory", r).child("delayed").attributes()).containsEntry("arrL", "21:30")
         .containsEntry("depL", "21:00");
-    assertOneCallEach(r, AirlineTables.AIRPORTS);
+    assertOneCallEach(r, AirlineTables.FLIGHTS, AirlineTables.AIRPORTS);
 
     CountingData c = new CountingData(SampleAirline.dataset().build());
     assertThat(gather("cargo", c).children("ship")).hasSize(15);
@@ -87,7 +87,7 @@ class AgentGatherTest {
 
     CountingData f = new CountingData(SampleAirline.dataset().build());
     assertThat(gather("finance", f).child("cost").attr("delayMin")).isEqualTo("101");
-    assertOneCallEach(f, AirlineTables.COST_PARAMETERS, AirlineTables.AIRPORTS);
+    assertOneCallEach(f, AirlineTables.COST_PARAMETERS, AirlineTables.AIRPORTS, AirlineTables.BOOKINGS);
   }
 
   @Test

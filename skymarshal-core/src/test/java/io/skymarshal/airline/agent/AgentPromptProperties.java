@@ -47,7 +47,8 @@ class AgentPromptProperties {
   private static final AirlineDataset BASE = SampleAirline.dataset().build();
   private static final Disruption SAMPLE = SampleAirline.disruption();
   private static final InMemoryAirlineStore STORE = InMemoryAirlineStore.of(BASE);
-  private static final Set<String> ELEMENTS = Set.of("phase1", "phase2", "arbitration", "disruption", "flt", "impact",
+  private static final Set<String> ELEMENTS = Set.of("bound", "checked", "safety", "phase1", "phase2", "arbitration",
+      "disruption", "flt", "impact",
       "desc", "fact", "data", "task", "context", "recs", "agent", "c", "f", "why", "options", "opt", "viol", "missing",
       "est", "roster", "m", "reserve", "r", "ac", "mel", "wo", "apt", "sched", "delayed", "rot", "leg", "conn", "pax",
       "route", "ship", "cost", "unread", "notfound");
@@ -118,7 +119,8 @@ class AgentPromptProperties {
         assertThat(mx.child("f").attr("k")).isEqualTo(c.figure());
       }
     }
-    XmlElement arb = checked(ARBITRATOR.prompt(d, peers, List.of()).text(), "arbitration",
+    XmlElement arb = checked(ARBITRATOR.prompt(d, new io.skymarshal.core.ArbitrationInput(peers, List.of(),
+        peers.stream().flatMap(r -> r.constraints().stream()).toList(), io.skymarshal.core.CheckedResources.none())).text(), "arbitration",
         AirlineArbitrator.TASK.compact());
     assertThat(arb.child("recs").children()).hasSize(2);
     assertThat(textOf(arb.child("disruption"), "desc"))

@@ -97,13 +97,19 @@ class AgentPromptsTest {
         List.of(new io.skymarshal.airline.constraint.AircraftGrounded("A6-APA",
             java.time.Instant.parse("2026-01-30T16:00:00Z"))), "repair", Map.of()));
 
-    String text = arb.prompt(D, revised, List.of("cargo")).text();
+    io.skymarshal.core.ArbitrationInput input = new io.skymarshal.core.ArbitrationInput(revised,
+        List.of(new io.skymarshal.core.MissingAgent("cargo", Tier.BUSINESS, Phase.INITIAL,
+            io.skymarshal.core.CallStatus.FAILED, "test")),
+        revised.get(0).constraints(), io.skymarshal.core.CheckedResources.aircraft(List.of("A6-APA")));
+    String text = arb.prompt(D, input).text();
     XmlElement root = PromptXml.parse(text);
 
     assertThat(root.children()).extracting(XmlElement::name)
-        .containsExactly("disruption", "recs", "options", "missing", "task");
-    assertThat(root.child("recs").child("agent").child("c").attributes()).containsExactly(
+        .containsExactly("disruption", "recs", "safety", "options", "missing", "task");
+    assertThat(root.child("safety").child("c").attributes()).containsExactly(
         Map.entry("k", "aircraft_grounded"), Map.entry("s", "A6-APA"), Map.entry("until", "2026-01-30T16:00Z"));
+    assertThat(root.child("safety").child("checked").attr("ac")).isEqualTo("A6-APA");
+    assertThat(root.child("recs").child("agent").children("c")).isEmpty();
     assertThat(root.child("options").children()).extracting(o -> o.attr("id") + ":" + o.attr("act") + ":" + o.attr("ok"))
         .containsExactly("D:DELAY:1", "X:CANCEL:1");
     assertThat(root.child("missing").text()).isEqualTo("cargo");

@@ -67,7 +67,9 @@ class TokenReductionTest {
       sum += userTokens(a, d, data, Phase.REVISION, peers);
     }
     return sum + TOKENS.count(arb.systemPrompt()) + TOKENS.count(arb.replyFormat().jsonSchema())
-        + TOKENS.count(arb.prompt(d, revised, List.of()).text());
+        + TOKENS.count(arb.prompt(d, new io.skymarshal.core.ArbitrationInput(revised, List.of(),
+        revised.stream().filter(r -> r.tier() == Tier.SAFETY).flatMap(r -> r.constraints().stream()).toList(),
+        io.skymarshal.core.CheckedResources.none())).text());
   }
 
   @SuppressWarnings("unchecked")

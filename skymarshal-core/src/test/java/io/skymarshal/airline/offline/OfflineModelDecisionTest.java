@@ -37,8 +37,9 @@ class OfflineModelDecisionTest {
 
     assertThat(r.revised().values()).extracting(Recommendation::action)
         .containsExactly("APPROVED", "AOG", "RESTRICTED", "DELAY", "DELAY", "DELAY", "DELAY");
+    // the later of the 180-min expected delay and the 120-min window from the scheduled departure
     assertThat(r.revised().get("maintenance").constraints())
-        .containsExactly(new AircraftGrounded("A6-APA", Instant.parse("2026-01-30T16:00:00Z")));
+        .containsExactly(new AircraftGrounded("A6-APA", Instant.parse("2026-01-30T17:00:00Z")));
     assertThat(r.revised().get("crew_compliance").constraints()).hasSize(18).allMatch(c -> c instanceof CrewDutyLimit);
     assertThat(r.revised().get("regulatory").constraints()).singleElement().isInstanceOf(Curfew.class);
     assertThat(r.revised().get("regulatory").figures()).containsEntry("newSlot", "required");
@@ -49,7 +50,20 @@ class OfflineModelDecisionTest {
     assertThat(r.ruling().plan().aircraftRegistration()).isEqualTo("A6-APA");
     assertThat(r.ruling().confidence()).isGreaterThanOrEqualTo(0.5);
     assertThat(r.ruling().rationale()).contains("Option D", "keeps all 20 safety constraints", "Cost USD 425925");
-    assertThat(r.ruling().constraintsHonoured()).contains("A6-APA grounded until 2026-01-30T16:00Z");
+    assertThat(r.ruling().constraintsHonoured()).contains("A6-APA grounded until 2026-01-30T17:00Z");
+    assertThat(r.violations()).isEmpty();
+  }
+
+  @Test
+  void whenTheNamedSpareIsNotInTheData_itIsNeverOperated() {
+    Disruption d = SampleAirline.disruption().toBuilder().fact("constraints.alternate_aircraft_registration", "A6-ZZZ")
+        .build();
+
+    ThreePhases.Run r = run(d, SampleAirline.dataset().build());
+
+    assertThat(r.revised().get("maintenance").checked().aircraft()).containsExactly("A6-APA");
+    assertThat(r.ruling().plan().aircraftRegistration()).isNotEqualTo("A6-ZZZ");
+    assertThat(r.arbitrationPrompt()).contains("unchecked_aircraft A6-ZZZ");
     assertThat(r.violations()).isEmpty();
   }
 
@@ -58,8 +72,10 @@ class OfflineModelDecisionTest {
     Disruption d = SampleAirline.disruption().toBuilder().fact("constraints.alternate_aircraft_registration", "A6-APB")
         .build();
 
-    ThreePhases.Run r = run(d, SampleAirline.dataset().build());
+    ThreePhases.Run r = run(d, SampleAirline.dataset().aircraft(new Aircraft("A6-APB", "A380", "AUH", 615, List.of(),
+        List.of())).build());
 
+    assertThat(r.revised().get("maintenance").checked().aircraft()).containsExactly("A6-APA", "A6-APB");
     assertThat(r.revised().get("finance").action()).isEqualTo("SWAP_AIRCRAFT");
     assertThat(r.ruling().plan().action()).isEqualTo("SWAP_AIRCRAFT");
     assertThat(r.ruling().plan().aircraftRegistration()).isEqualTo("A6-APB");
@@ -109,8 +125,8 @@ class OfflineModelDecisionTest {
 
     Recommendation mx = r.revised().get("maintenance");
     assertThat(mx.action()).isEqualTo("AOG");
-    assertThat(mx.constraints()).containsExactly(new AircraftGrounded("A6-APA", null));
-    assertThat(mx.reasoning()).contains("MEL [MEL-29-01] expired");
+    assertThat(mx.constraints()).contains(new AircraftGrounded("A6-APA", null));
+    assertThat(mx.reasoning()).contains("AOG until further notice");
     assertThat(r.ruling().plan().action()).isEqualTo("CANCEL");
     assertThat(r.violations()).isEmpty();
   }

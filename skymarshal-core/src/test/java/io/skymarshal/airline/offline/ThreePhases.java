@@ -1,6 +1,7 @@
 package io.skymarshal.airline.offline;
 
 import io.skymarshal.core.AgentSpec;
+import io.skymarshal.core.ArbitrationInput;
 import io.skymarshal.core.ArbitratorSpec;
 import io.skymarshal.core.BindingConstraint;
 import io.skymarshal.core.Disruption;
@@ -22,7 +23,7 @@ import java.util.Map;
 /**
  * A plain sequential driver of the three phases for tests of the agent pack and the offline model
  * on their own: gather once, Phase 1, Phase 2 with the other agents' Phase-1 recommendations,
- * arbitration, then the ruling checked against every SAFETY constraint. It keeps the prompts and
+ * arbitration, then the ruling checked as the engine checks it ({@link ArbitrationInput#violations}). It keeps the prompts and
  * replies so tests can look at them.
  */
 final class ThreePhases {
@@ -46,19 +47,13 @@ final class ThreePhases {
       peers.removeIf(r -> r.agent().equals(a.name()));
       revised.put(a.name(), call(a, Phase.REVISION, d, data, inputs, peers, model, prompts));
     }
-    String prompt = arbitrator.prompt(d, List.copyOf(revised.values()), List.of()).text();
+    ArbitrationInput input = ArbitrationInput.of(initial.values(), revised.values(), List.of());
+    String prompt = arbitrator.prompt(d, input).text();
     ModelReply reply = model.call(new ModelRequest(arbitrator.name(), Tier.ARBITRATOR, Phase.ARBITRATION,
         ModelProfiles.CLAUDE_SONNET_4_5, arbitrator.systemPrompt(), true, List.of(Message.user(prompt)),
         arbitrator.replyFormat())).join();
     Ruling ruling = arbitrator.parse(reply);
-    List<String> violations = new ArrayList<>();
-    for (Recommendation r : revised.values()) {
-      if (r.tier() == Tier.SAFETY) {
-        for (BindingConstraint c : r.constraints()) {
-          c.violationBy(ruling.plan()).ifPresent(violations::add);
-        }
-      }
-    }
+    List<String> violations = input.violations(ruling.plan()).stream().map(Object::toString).toList();
     return new Run(initial, revised, prompt, reply, ruling, violations, prompts);
   }
 
@@ -70,6 +65,8 @@ final class ThreePhases {
     prompts.put(a.name() + "/" + phase.reportName(), prompt);
     ModelReply reply = model.call(new ModelRequest(a.name(), a.tier(), phase, ModelProfiles.CLAUDE_HAIKU_4_5,
         a.systemPrompt(), true, List.of(Message.user(prompt)), a.replyFormat())).join();
-    return a.parse(phase, reply);
+    Recommendation r = a.parse(phase, reply);
+    // as the engine does: what the agent computed in code binds its recommendation
+    return a.tier() == Tier.SAFETY ? a.assess(d, input).bind(r) : r;
   }
 }

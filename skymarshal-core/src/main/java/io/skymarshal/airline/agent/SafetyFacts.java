@@ -1,0 +1,84 @@
+package io.skymarshal.airline.agent;
+
+import io.skymarshal.core.BindingConstraint;
+import io.skymarshal.core.CheckedResources;
+import io.skymarshal.core.Clearance;
+import io.skymarshal.core.SafetyAssessment;
+import io.skymarshal.prompt.XmlElement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects, during a SAFETY agent's gather, what follows from its data by rule: the problems that
+ * stop a clearance (the first of the most serious kind leads), the binding constraints, the
+ * aircraft and crew examined. Not thread-safe: one per gather.
+ */
+final class SafetyFacts {
+  private final List<Clearance> problems = new ArrayList<>();
+  private final List<BindingConstraint> constraints = new ArrayList<>();
+  private final Set<String> aircraft = new LinkedHashSet<>();
+  private final Set<String> crew = new LinkedHashSet<>();
+
+  /** The flight cannot be cleared for {@code reason}; {@code missing} names the data (may be null). */
+  SafetyFacts problem(Clearance.Reason reason, String detail, String missing) {
+    problems.add(Clearance.notCleared(reason, detail, missing == null ? List.of() : List.of(missing)));
+    return this;
+  }
+
+  SafetyFacts constraint(BindingConstraint c) {
+    constraints.add(c);
+    return this;
+  }
+
+  SafetyFacts constraints(List<? extends BindingConstraint> cs) {
+    constraints.addAll(cs);
+    return this;
+  }
+
+  SafetyFacts aircraft(String registration) {
+    aircraft.add(registration);
+    return this;
+  }
+
+  SafetyFacts crew(String crewId) {
+    crew.add(crewId);
+    return this;
+  }
+
+  boolean hasProblem(Clearance.Reason reason) {
+    return problems.stream().anyMatch(p -> p.reason() == reason);
+  }
+
+  SafetyAssessment build() {
+    Clearance clearance = Clearance.cleared();
+    for (Clearance p : problems) {
+      clearance = clearance.isCleared() ? p : clearance.and(p);
+    }
+    return new SafetyAssessment(clearance, constraints, new CheckedResources(aircraft, crew));
+  }
+
+  /**
+   * {@code <bound clr why miss>}: the assessment as the model sees it, first in {@code <data>}:
+   * {@code clr} is {@code 1} when the data allows clearance, else the reason; then the constraints
+   * computed in code (they bind whatever the reply says) and {@code <checked ac crew>}.
+   */
+  static XmlElement toXml(SafetyAssessment a) {
+    Clearance c = a.clearance();
+    XmlElement.Builder b = XmlElement.builder("bound").attr("clr", c.isCleared() ? "1" : String.valueOf(c.reason()))
+        .attr("why", c.isCleared() ? null : c.detail())
+        .attr("miss", c.missing().isEmpty() ? null : String.join(",", c.missing()));
+    List<XmlElement> cs = new ArrayList<>();
+    for (BindingConstraint k : a.constraints()) {
+      cs.add(ConstraintXml.INSTANCE.toXml(k));
+    }
+    b.children(io.skymarshal.prompt.PromptComposer.mergeConstraintSubjects(cs));
+    if (!a.checked().isEmpty()) {
+      b.child(XmlElement.builder("checked")
+          .attr("ac", a.checked().aircraft().isEmpty() ? null : String.join(",", a.checked().aircraft()))
+          .attr("crew", a.checked().crew().isEmpty() ? null : String.join(",", a.checked().crew())));
+    }
+    return b.build();
+  }
+}
