@@ -81,7 +81,7 @@ public class OrchestrationBenchmark {
     List<Recommendation> phase2 = phase(Phase.REVISION, phase1);
     ModelRequest req = new ModelRequest(arbitrator.name(), io.skymarshal.core.Tier.ARBITRATOR, Phase.ARBITRATION,
         routing.profileFor(arbitrator.name(), io.skymarshal.core.Tier.ARBITRATOR), arbitrator.systemPrompt(), true,
-        List.of(Message.user(arbitrator.prompt(disruption, phase2, List.of()).text())), null);
+        List.of(Message.user(arbitrator.prompt(disruption, io.skymarshal.core.ArbitrationInput.of(phase1, phase2, List.of())).text())), null);
     return BenchAgents.INSTANT_MODEL.call(req).thenApplyAsync(arbitrator::parse, pool).join();
   }
 

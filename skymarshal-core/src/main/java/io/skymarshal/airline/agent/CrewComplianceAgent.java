@@ -116,7 +116,8 @@ final class CrewComplianceAgent extends AirlineAgent {
       Reads.Pending<String, CrewMember> memberRead, String type, SafetyFacts facts) {
     int pilots = roster.pilotCount();
     if (pilots < 1) {
-      facts.problem(Clearance.Reason.DATA_MISSING, "the roster of " + roster.flight() + " has no pilot", null);
+      facts.problem(Clearance.Reason.DATA_MISSING, roster.entries().isEmpty() ? "no crew is rostered for "
+          + roster.flight() : "the roster of " + roster.flight() + " has no pilot", "rosters:" + roster.flight());
       return;
     }
     Set<String> unavailable = unavailableCrew(d);
