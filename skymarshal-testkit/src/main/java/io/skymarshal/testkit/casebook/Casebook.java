@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * The safety casebook: named scenarios, each a disruption on the EY123 sample airline with the
  * outcomes that are safe, read from JSON scenario files (format: {@code skymarshal-testkit/CASEBOOK.md}).
  * The built-in scenarios are the {@code *.json} files of the classpath folder
- * {@value #RESOURCE_FOLDER} (in every classpath entry that has it); users add their own in a
- * directory of their choice. Names are unique:
+ * {@value #RESOURCE_FOLDER} (in every classpath entry that has it: a directory, or a jar with
+ * directory entries, as Maven writes them); users add their own in a directory of their choice. Names are unique:
  * loading two scenarios of one name is an error naming both files. Run it with
  * {@link CasebookRunner}. Immutable and thread-safe.
  *
@@ -72,10 +72,15 @@ public final class Casebook {
    * @throws CasebookFormatException if one of them is not a valid scenario
    */
   public static Casebook builtIn() {
+    return builtIn(Casebook.class.getClassLoader());
+  }
+
+  /** The scenarios of every copy of {@value #RESOURCE_FOLDER} that {@code loader} sees, by name. */
+  static Casebook builtIn(ClassLoader loader) {
     List<Scenario> out = new ArrayList<>();
     try {
-      // every copy of the folder on the classpath: test classes of the same package come first
-      for (URL folder : Collections.list(Casebook.class.getClassLoader().getResources(RESOURCE_FOLDER))) {
+      // every copy of the folder: a classpath may hold it more than once (test classes of the package)
+      for (URL folder : Collections.list(loader.getResources(RESOURCE_FOLDER))) {
         if (folder.getProtocol().equals("file")) {
           out.addAll(readDirectory(Path.of(folder.toURI()), "classpath:" + RESOURCE_FOLDER + "/"));
         } else if (folder.getProtocol().equals("jar")) {

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skymarshal.core.Decision;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,6 +183,30 @@ class CasebookLoaderTest {
     });
     assertThatThrownBy(() -> Casebook.fromDirectory(dir.resolve("absent")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void builtIn_fromAJar_readsTheFolderAndNothingBeneathIt(@TempDir Path dir) throws IOException {
+    Path jar = dir.resolve("scenarios.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      // directory entries, as Maven's jar plugin and the jar tool write them
+      for (String folder : List.of("io/", "io/skymarshal/", "io/skymarshal/testkit/", Casebook.RESOURCE_FOLDER + "/")) {
+        out.putNextEntry(new JarEntry(folder));
+        out.closeEntry();
+      }
+      for (String name : List.of("in-jar", "nested/deeper")) {
+        out.putNextEntry(new JarEntry(Casebook.RESOURCE_FOLDER + "/" + name + ".json"));
+        out.write(valid(name.substring(name.indexOf('/') + 1)).getBytes(StandardCharsets.UTF_8));
+        out.closeEntry();
+      }
+      out.putNextEntry(new JarEntry(Casebook.RESOURCE_FOLDER + "/README.txt"));
+      out.closeEntry();
+    }
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+      Casebook book = Casebook.builtIn(loader);
+      assertThat(book.scenarios()).extracting(Scenario::name).containsExactly("in-jar");
+      assertThat(book.scenarios().get(0).source()).isEqualTo("classpath:" + Casebook.RESOURCE_FOLDER + "/in-jar.json");
+    }
   }
 
   @Test
