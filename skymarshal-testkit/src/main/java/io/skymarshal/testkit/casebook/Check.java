@@ -268,7 +268,8 @@ public sealed interface Check {
           + "), inside the curfew " + a.curfew() + " widened by " + buffer.toMinutes() + " min");
     }
 
-    // On the 24-hour circle: [from - buffer, to + buffer).
+    // [from - buffer, to + buffer) on the 24-hour circle; computed here rather than with the
+    // engine's Curfew constraint, so that the check does not share the code it checks.
     private boolean inWidened(LocalTimeWindow w, LocalTime t) {
       long day = 24 * 3600;
       long b = buffer.toSeconds();

@@ -250,9 +250,7 @@ final class DatasetEditor {
 
   private static <T> List<T> without(List<T> list, Predicate<T> match, String what) {
     List<T> out = new ArrayList<>(list);
-    if (!out.removeIf(match)) {
-      throw new IllegalArgumentException("no open " + what);
-    }
+    removeAll(out, match, "open " + what);
     return out;
   }
 

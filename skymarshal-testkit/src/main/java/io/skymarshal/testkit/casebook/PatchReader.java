@@ -53,7 +53,7 @@ final class PatchReader {
             f.instant("duty_start"));
         default -> throw f.error("op", "'" + op + "' is not one of " + OPS);
       };
-    } catch (IllegalArgumentException | DateTimeException e) {
+    } catch (IllegalArgumentException e) {
       throw new CasebookFormatException(f.source(), f.pathOf("op"), op + ": " + e.getMessage(), e);
     }
     f.done();

@@ -123,7 +123,7 @@ class CasebookPatchTest {
     assertThat(aircraft(closed, "A6-APA").openMelItems()).extracting(MelItem::id).containsExactly("MEL-23-0007", "MEL-1");
     assertThat(aircraft(closed, "A6-APA").openWorkOrders()).containsExactly(wo);
     assertThatThrownBy(() -> new AirlinePatch.CloseMelItem("A6-APB", "MEL-29-0012").applyTo(SAMPLE))
-        .hasMessageContaining("no open MEL item MEL-29-0012 of A6-APB");
+        .hasMessage("no open MEL item MEL-29-0012 of A6-APB in the airline");
     assertThatThrownBy(() -> new AirlinePatch.AddMelItem("A6-ZZZ", item).applyTo(SAMPLE))
         .hasMessageContaining("no aircraft A6-ZZZ");
   }
