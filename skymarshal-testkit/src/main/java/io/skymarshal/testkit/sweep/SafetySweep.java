@@ -7,6 +7,8 @@ import io.skymarshal.airline.offline.OfflineModel;
 import io.skymarshal.core.ActionPlan;
 import io.skymarshal.core.AgentCall;
 import io.skymarshal.core.AgentPolicy;
+import io.skymarshal.core.AgentSpec;
+import io.skymarshal.core.ArbitratorSpec;
 import io.skymarshal.core.CallStatus;
 import io.skymarshal.core.Decision;
 import io.skymarshal.core.Disruption;
@@ -204,6 +206,9 @@ public final class SafetySweep {
               + " arbitrator rulings: breaks constraint %.2f, unchecked aircraft %.2f, unchecked crew %.2f%n",
           r.throttled(), r.permanent(), r.malformed(), r.hung(), r.breaksConstraint(), r.uncheckedAircraft(),
           r.uncheckedCrew());
+      out.println("Columns: oper. = DECIDED/DEGRADED with the flight operating; unsafe by ground truth: a = operates an"
+          + " aircraft whose fault is not released, b = operates what no SAFETY agent could clear, c = uses an aircraft"
+          + " or adds crew the data does not give the flight");
       out.println();
       Map<String, List<RunResult>> byMutation = new LinkedHashMap<>();
       WorldMutator.MUTATIONS.forEach(m -> byMutation.put(m, new ArrayList<>()));
@@ -220,7 +225,7 @@ public final class SafetySweep {
       runs.stream().filter(x -> x.haltKey() != null).forEach(x -> halts.merge(x.outcome() + ": " + x.haltKey(), 1L,
           Long::sum));
       out.println();
-      out.println("Why no decision (REFERRED / HALTED), by halt reason:");
+      out.println("Why no decision (REFERRED / HALTED), by halt kind, agent and clearance:");
       halts.forEach((k, c) -> out.printf(Locale.ROOT, "  %-60s %5d%n", k, c));
       long unplanned = runs.stream().filter(x -> !x.unplannedTimeouts().isEmpty()).count();
       out.printf(Locale.ROOT, "%nRuns with a timeout no fault injected (load, not faults): %d%n", unplanned);
@@ -240,7 +245,8 @@ public final class SafetySweep {
             + ": " + x.error()));
       }
       out.println();
-      out.println("Decisions by status: " + byOutcome());
+      out.println("Decisions by status: " + byOutcome() + "; operating (DECIDED/DEGRADED, flight operates): "
+          + runs.stream().filter(RunResult::operates).count());
       out.println(summaryLine());
     }
 
@@ -254,13 +260,14 @@ public final class SafetySweep {
     }
 
     private void table(PrintStream out, String title, Map<String, List<RunResult>> rows) {
-      String head = "%-36s %5s %8s %9s %9s %7s %6s %6s %5s %5s %5s%n";
-      out.printf(Locale.ROOT, head, title, "runs", "DECIDED", "DEGRADED", "REFERRED", "HALTED", "ERROR", "oper.",
+      out.println(title + ":");
+      String head = "  %-40s %5s %8s %9s %9s %7s %6s %6s %5s %5s %5s%n";
+      out.printf(Locale.ROOT, head, "", "runs", "DECIDED", "DEGRADED", "REFERRED", "HALTED", "ERROR", "oper.",
           "a", "b", "c");
       for (Map.Entry<String, List<RunResult>> e : rows.entrySet()) {
         List<RunResult> rs = e.getValue();
         Function<String, Long> n = o -> rs.stream().filter(x -> x.outcome().equals(o)).count();
-        out.printf(Locale.ROOT, "%-36s %5d %8d %9d %9d %7d %6d %6d %5d %5d %5d%n", e.getKey(), rs.size(),
+        out.printf(Locale.ROOT, "  %-40s %5d %8d %9d %9d %7d %6d %6d %5d %5d %5d%n", e.getKey(), rs.size(),
             n.apply("DECIDED"), n.apply("DEGRADED"), n.apply("REFERRED"), n.apply("HALTED"), n.apply("ERROR"),
             rs.stream().filter(RunResult::operates).count(), rs.stream().filter(x -> x.unsafeBy(Judge.UNRELEASED_FAULT)).count(),
             rs.stream().filter(x -> x.unsafeBy(Judge.NOT_CLEARABLE)).count(),
@@ -282,6 +289,16 @@ public final class SafetySweep {
 
   /** Runs the sweep of {@code config} with {@code model} as the model behind the fault injector. */
   public static Result run(Config config, ModelClient model) {
+    return run(config, model, AirlineAgents.all(), AirlineAgents.arbitrator());
+  }
+
+  /**
+   * Runs the sweep of {@code config} on an engine of {@code agents} and {@code arbitrator} (the
+   * airline pack, or a variant of it, e.g. to check that the sweep notices an unsafe engine), with
+   * {@code model} behind the fault injector.
+   */
+  public static Result run(Config config, ModelClient model, List<? extends AgentSpec<?>> agents,
+      ArbitratorSpec arbitrator) {
     AirlineDataset airline = AirlineGenerator.of(new AirlineGenerator.Config(config.seed(), DAY, config.roundTrips(),
         config.bookings())).generate();
     String airlineLine = String.format(Locale.ROOT, "airline of %d flights, %d aircraft, %d bookings",
@@ -314,7 +331,7 @@ public final class SafetySweep {
         FaultInjectingModel faulty = new FaultInjectingModel(model, config.rates(),
             FaultInjectingModel.mix(config.seed(), 0x5AFE, index), v.disruption().flight(), own,
             v.disruption().estimatedDelay());
-        Orchestrator orchestrator = orchestrator(faulty, data, executor, config.agentTimeout());
+        Orchestrator orchestrator = orchestrator(agents, arbitrator, faulty, data, executor, config.agentTimeout());
         orchestrator.runAsync(v.disruption()).handle((decision, err) -> {
           try {
             results[index] = result(index, v, faulty, decision, err);
@@ -333,10 +350,10 @@ public final class SafetySweep {
     return new Result(config, airlineLine, List.of(results), elapsed);
   }
 
-  private static Orchestrator orchestrator(ModelClient model, DataAccess data, ExecutorService executor,
-      Duration timeout) {
+  private static Orchestrator orchestrator(List<? extends AgentSpec<?>> agents, ArbitratorSpec arbitrator,
+      ModelClient model, DataAccess data, ExecutorService executor, Duration timeout) {
     AgentPolicy policy = new AgentPolicy(timeout, 3, Duration.ofMillis(1), Duration.ofMillis(4), 0.25);
-    return Orchestrator.builder().agents(AirlineAgents.all()).arbitrator(AirlineAgents.arbitrator())
+    return Orchestrator.builder().agents(agents).arbitrator(arbitrator)
         .modelClient(model).data(data).executor(executor)
         .policy(Tier.SAFETY, policy).policy(Tier.BUSINESS, policy).policy(Tier.ARBITRATOR, policy)
         .random(new java.util.Random(0)).build();
