@@ -58,7 +58,20 @@ import java.util.function.Function;
  * assert r.unsafeRuns() == 0;
  * }</pre>
  *
- * <p>{@code main} takes the number of runs (default 1000) and the seed (default 42).
+ * <p>{@code main} takes the number of runs (default 1000) and the seed (default 42). From the
+ * repository root, without installing anything:
+ * <pre>
+ * ./mvnw -q -o -pl skymarshal-testkit -am test -Dtest='SafetySweepTest#fullSweep_fromMain' \
+ *     -Dsweep.runs=1000 -Dsweep.seed=42 -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ *
+ * <p>Each run gets its own orchestrator (the seven airline agents, the airline arbitrator, every
+ * tier's timeout {@link Config#agentTimeout()}, 3 attempts, backoff 1-4 ms) over the generated
+ * airline's in-memory data, sharing one thread pool; {@link Config#parallelism()} runs are in
+ * flight at once. Statuses, plans and the unsafe counts are reproducible from the seed, unless a
+ * call times out without an injected hang (the table counts those runs). The per-fault rows of
+ * runs that halted may differ by a few between identical sweeps: a halt cancels the calls of its
+ * phase, and which of them had already been made (and drawn a fault) depends on timing.
  */
 public final class SafetySweep {
 
