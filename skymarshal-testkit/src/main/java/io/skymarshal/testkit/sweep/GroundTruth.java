@@ -13,6 +13,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -205,7 +206,7 @@ public record GroundTruth(boolean flightKnown, String scheduledAircraft, Optiona
       }
     }
     String own = schedReg != null ? schedReg : docReg;
-    for (String reg : new LinkedHashSet<>(java.util.Arrays.asList(own, docReg))) {
+    for (String reg : new LinkedHashSet<>(Arrays.asList(own, docReg))) {
       if (reg != null && !aircraftRecords.contains(reg)) {
         unclearable.add(new Unclearable(Reason.AIRCRAFT_RECORD_MISSING, reg, "no aircraft record for " + reg));
       }

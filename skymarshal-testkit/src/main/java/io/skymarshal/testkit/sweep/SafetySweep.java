@@ -36,10 +36,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -291,6 +294,7 @@ public final class SafetySweep {
 
   private static final List<String> OUTCOMES = List.of("DECIDED", "DEGRADED", "REFERRED", "HALTED", "ERROR");
   private static final int EXAMPLES = 5;
+  private static final Duration RUN_WATCHDOG = Duration.ofSeconds(60);
   private static final LocalDate DAY = LocalDate.of(2026, 1, 30);
 
   private SafetySweep() {}
@@ -344,12 +348,23 @@ public final class SafetySweep {
         FaultInjectingModel faulty = new FaultInjectingModel(model, config.rates(),
             FaultInjectingModel.mix(config.seed(), 0x5AFE, index), v.disruption().flight(), own,
             v.disruption().estimatedDelay());
-        Orchestrator orchestrator = orchestrator(agents, arbitrator, faulty, data, executor, config.agentTimeout());
-        orchestrator.runAsync(v.disruption()).handle((decision, err) -> {
+        CompletableFuture<Decision> run;
+        Orchestrator orchestrator = null;
+        try {
+          orchestrator = orchestrator(agents, arbitrator, faulty, data, executor, config.agentTimeout());
+          run = orchestrator.runAsync(v.disruption());
+        } catch (RuntimeException e) {
+          run = CompletableFuture.failedFuture(e);
+        }
+        Orchestrator built = orchestrator;
+        // a run that never completes is an engine fault, reported as ERROR, not a sweep that hangs
+        run.orTimeout(RUN_WATCHDOG.toMillis(), TimeUnit.MILLISECONDS).handle((decision, err) -> {
           try {
             results[index] = result(index, v, faulty, decision, err);
           } finally {
-            orchestrator.close();
+            if (built != null) {
+              built.close();
+            }
             inFlight.release();
           }
           return null;
@@ -376,6 +391,9 @@ public final class SafetySweep {
     List<Injection> injections = model.injections();
     if (decision == null) {
       Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+      if (cause instanceof TimeoutException) {
+        cause = new TimeoutException("the run did not complete within " + RUN_WATCHDOG.toSeconds() + " s");
+      }
       return new RunResult(index, v, injections, null, Optional.empty(), List.of(), String.valueOf(cause), List.of(),
           null, null);
     }

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
  * The control: the same sweep on a deliberately naive engine, whose SAFETY agents clear whatever
  * they are asked about and "examine" whatever aircraft the document names (its registration and a
  * spare a fact names), must find unsafe decisions of every kind it can make: the sweep notices an
- * unsafe engine end to end, not only on hand-made decisions.
+ * unsafe engine end to end, not only on hand-made decisions. The naive pack wraps the airline
+ * agents (their rules, the offline model, the arbitrator's options are today's); should the core
+ * itself come to refuse what this pack lets through, a judge may stop firing here: that is the
+ * engine getting safer, and the control then needs a naiver pack, not a weaker judge.
  */
 class SafetySweepControlTest {
   private static OfflineModel model;
