@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The control: the same sweep on a deliberately naive engine, whose SAFETY agents clear whatever
- * they are asked about and "examine" whatever aircraft the document names (its registration and a
- * spare a fact names), must find unsafe decisions of every kind it can make: the sweep notices an
+ * they are asked about, drop the constraints their model states, compute nothing in code, and
+ * "examine" whatever aircraft the document names (its registration and a spare a fact names),
+ * must find unsafe decisions of every kind it can make: the sweep notices an
  * unsafe engine end to end, not only on hand-made decisions. The naive pack wraps the airline
  * agents (their rules, the offline model, the arbitrator's options are today's); should the core
  * itself come to refuse what this pack lets through, a judge may stop firing here: that is the
@@ -54,7 +55,7 @@ class SafetySweepControlTest {
     assertThat(r.unsafe(Judge.UNKNOWN_RESOURCE)).as("(c)").isPositive();
   }
 
-  /** A SAFETY agent that trusts the document: clears, and examines only what the document names. */
+  /** A SAFETY agent that trusts the document: clears, states no constraint, examines what the document names. */
   private static final class Naive<I> implements AgentSpec<I> {
     private final AgentSpec<I> delegate;
 
@@ -94,7 +95,12 @@ class SafetySweepControlTest {
     @Override
     public Recommendation parse(Phase phase, ModelReply reply) {
       Recommendation r = delegate.parse(phase, reply);
-      return tier() == Tier.SAFETY ? r.withClearance(Clearance.cleared()) : r;
+      if (tier() != Tier.SAFETY) {
+        return r;
+      }
+      // clears, and drops whatever constraints its model stated
+      return new Recommendation(r.agent(), r.tier(), r.phase(), r.action(), r.confidence(), List.of(), r.reasoning(),
+          r.figures(), Clearance.cleared(), r.checked());
     }
   }
 }
