@@ -47,6 +47,10 @@ import java.util.function.Predicate;
  *   <li>{@code no_registration}: the document names no aircraft;
  *   <li>{@code huge_numbers}: every numeric fact becomes {@value #HUGE}, as does the maintenance
  *       window of a fault, and a crew duty fact is added;
+ *   <li>{@code huge_window}: a technical fault whose maintenance window is {@value #HUGE} minutes,
+ *       with an ordinary estimated delay;
+ *   <li>{@code unreadable_window}: a technical fault whose maintenance window is not a usable
+ *       number of minutes (one of {@link #UNREADABLE_WINDOWS}), with an ordinary estimated delay;
  *   <li>{@code spare_named}: a fact names a real spare aircraft
  *       ({@code constraints.alternate_aircraft_registration});
  *   <li>{@code spare_unknown}: the fact names an aircraft that does not exist ({@value #GHOST_SPARE}).
@@ -59,6 +63,9 @@ public final class WorldMutator {
 
   /** The registration {@code spare_unknown} names; no generated aircraft has it. */
   public static final String GHOST_SPARE = "ZZ-GHOST";
+
+  /** The windows {@code unreadable_window} writes: text, a sign, not-a-number, a number too large to plan on. */
+  public static final List<String> UNREADABLE_WINDOWS = List.of("TBD", "soon", "-30", "NaN", "1e9", "90 min");
 
   /** The reported-fault types operations controllers use. */
   public static final List<String> FAULT_TYPES = List.of("aog", "mechanical", "landing_gear_failure", "engine_failure",
@@ -76,7 +83,8 @@ public final class WorldMutator {
     }
     m.addAll(List.of("requires_maintenance+estimate", "requires_maintenance+no_estimate",
         "fault_detected_after_departure", "roster_missing", "aircraft_record_missing", "unknown_flight",
-        "route_conflict", "registration_conflict", "no_registration", "huge_numbers", "spare_named", "spare_unknown"));
+        "route_conflict", "registration_conflict", "no_registration", "huge_numbers", "huge_window", "unreadable_window", "spare_named",
+        "spare_unknown"));
     MUTATIONS = List.copyOf(m);
   }
 
@@ -144,6 +152,9 @@ public final class WorldMutator {
             base.toBuilder().flight(withRegistration(f, null)).build());
       }
       case "huge_numbers" -> hugeNumbers(mutation, base);
+      case "huge_window" -> technicalWithWindow(mutation, base, HUGE);
+      case "unreadable_window" -> technicalWithWindow(mutation, base,
+          UNREADABLE_WINDOWS.get(random.nextInt(UNREADABLE_WINDOWS.size())));
       case "spare_named" -> spare(mutation, base, true);
       case "spare_unknown" -> spare(mutation, base, false);
       default -> throw new IllegalArgumentException("unknown mutation '" + mutation + "'; known: " + MUTATIONS);
@@ -262,6 +273,15 @@ public final class WorldMutator {
       changed.add("constraints.crew_ftl_remaining_hours");
     }
     return Variant.of(mutation, base.type() + ", " + HUGE + " in " + changed, airline, b.build());
+  }
+
+  private Variant technicalWithWindow(String mutation, Disruption base, String window) {
+    Duration delay = Duration.ofMinutes(60 + 15L * random.nextInt(21));
+    Disruption d = copyWithout(base, name -> FAULT_FACT_SUFFIXES.stream().anyMatch(s -> GroundTruth.nameEndsWith(name, s)))
+        .type("aircraft_technical_issue").severity("high").description("Hydraulic leak found on walk-around")
+        .estimatedDelay(delay).fact("issue_details.requires_maintenance", "true")
+        .fact("constraints." + GroundTruth.WINDOW_FACT, window).build();
+    return Variant.of(mutation, "window '" + window + "', delay " + delay.toMinutes() + " min", airline, d);
   }
 
   private Variant spare(String mutation, Disruption base, boolean real) {

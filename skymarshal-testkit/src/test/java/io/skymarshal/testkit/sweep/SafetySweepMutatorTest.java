@@ -123,6 +123,14 @@ class SafetySweepMutatorTest {
             assertThat(t.fault().orElseThrow().releasedAt()).as("a huge window is never over").isEmpty();
           }
         }
+        case "huge_window", "unreadable_window" -> {
+          String window = d.facts().get("constraints.maintenance_window_required_minutes");
+          assertThat(window).isIn(m.equals("huge_window") ? List.of(WorldMutator.HUGE) : WorldMutator.UNREADABLE_WINDOWS);
+          assertThat(d.estimatedDelay()).isPositive();
+          var release = t.fault().orElseThrow().releasedAt();
+          assertThat(release.isEmpty() || release.get().isAfter(d.flight().scheduledDeparture().plus(Duration.ofDays(365))))
+              .as(m + " " + window + ": never released (or not within a year): " + release).isTrue();
+        }
         case "spare_unknown" -> {
           assertThat(d.facts()).containsEntry("constraints.alternate_aircraft_registration", WorldMutator.GHOST_SPARE);
           assertThat(t.allowedAircraft()).doesNotContain(WorldMutator.GHOST_SPARE).hasSize(1);
