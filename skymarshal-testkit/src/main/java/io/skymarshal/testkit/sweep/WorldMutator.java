@@ -4,7 +4,6 @@ import io.skymarshal.airline.Aircraft;
 import io.skymarshal.airline.AirlineDataset;
 import io.skymarshal.airline.Airport;
 import io.skymarshal.airline.CrewRoster;
-import io.skymarshal.airline.Flight;
 import io.skymarshal.airline.FlightKey;
 import io.skymarshal.core.Disruption;
 import io.skymarshal.core.FlightRef;
@@ -326,10 +325,5 @@ public final class WorldMutator {
     } catch (NumberFormatException e) {
       return false;
     }
-  }
-
-  /** The schedule's flight for {@code key}, for tests; null if none. */
-  Flight flight(FlightKey key) {
-    return airline.flights().stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
   }
 }
