@@ -23,7 +23,8 @@ import java.util.Optional;
  * the repair or inspection time counted from the later of detection and scheduled departure, or
  * a stated release instant; the latest of those that are given. Without any, or with an estimate
  * beyond {@link #maxEstimate()} (default 7 days, a figure no one can plan on), the grounding is
- * open-ended. Unreadable numbers are not estimates. Immutable and thread-safe.
+ * open-ended; so is one whose stated repair time or release cannot be read (a stated value that is
+ * unknown does not become "no value"). Blank values are not estimates. Immutable and thread-safe.
  */
 public final class FaultRules {
   private static final FaultRules DEFAULTS = new FaultRules(Duration.ofDays(7));
@@ -166,11 +167,12 @@ public final class FaultRules {
     for (Map.Entry<String, String> f : d.facts().entrySet()) {
       String name = lastSegment(f.getKey());
       if (DURATION_FACTS.contains(name)) {
-        Optional<Duration> dur = minutes(f.getValue());
-        if (dur.isEmpty()) {
+        if (f.getValue().isBlank()) {
           continue;
         }
-        if (dur.get().compareTo(maxEstimate) > 0) {
+        Optional<Duration> dur = minutes(f.getValue());
+        // a stated repair time no one can read is not "no repair time": it is unknown
+        if (dur.isEmpty() || dur.get().compareTo(maxEstimate) > 0) {
           unusable = true;
           continue;
         }
@@ -184,7 +186,9 @@ public final class FaultRules {
             release = later(release, t);
           }
         } catch (DateTimeParseException e) {
-          // free text is not an estimate
+          if (!f.getValue().isBlank()) {
+            unusable = true;
+          }
         }
       }
     }

@@ -76,6 +76,22 @@ class FaultRulesTest {
     assertThat(RULES.grounding(d).orElseThrow().release()).isEmpty();
   }
 
+  /** Regression: an unreadable window beside a readable delay was ignored, and the aircraft flew after the delay. */
+  @ParameterizedTest
+  @ValueSource(strings = {"9223372036854775807", "NaN", "-30", "1e9", "TBD"})
+  void release_whenAStatedWindowCannotBeRead_isOpenEndedEvenWithADelayEstimate(String window) {
+    Disruption d = disruption("aircraft_technical_issue").estimatedDelay(Duration.ofMinutes(150))
+        .fact("constraints.maintenance_window_required_minutes", window).build();
+    assertThat(RULES.grounding(d).orElseThrow().release()).isEmpty();
+  }
+
+  @Test
+  void release_whenAStatedWindowIsBlank_itIsNotAnEstimate() {
+    Disruption d = disruption("aog").estimatedDelay(Duration.ofMinutes(150))
+        .fact("constraints.maintenance_window_required_minutes", " ").build();
+    assertThat(RULES.grounding(d).orElseThrow().release()).contains(DEP.plus(Duration.ofMinutes(150)));
+  }
+
   @Test
   void release_whenAnEstimateIsBeyondSevenDays_isOpenEndedEvenWithAnotherEstimate() {
     Disruption d = disruption("aog").estimatedDelay(Duration.ofMinutes(120))
