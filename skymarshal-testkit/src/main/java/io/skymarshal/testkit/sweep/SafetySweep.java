@@ -416,7 +416,10 @@ public final class SafetySweep {
         h == null ? null : h.toString(), key);
   }
 
-  /** Runs the sweep and prints it. Arguments: number of runs (default 1000), seed (default 42). */
+  /**
+   * Runs the sweep and prints it; exits 1 when any decision is unsafe. Arguments: number of runs
+   * (default 1000), seed (default 42).
+   */
   public static void main(String[] args) {
     Config c = Config.defaults();
     if (args.length > 0) {
@@ -428,5 +431,9 @@ public final class SafetySweep {
     Result r = run(c);
     r.print(System.out);
     System.out.flush();
+    // an unsafe decision fails the program, so a script (CI) that runs it fails too
+    if (r.unsafeRuns() > 0) {
+      System.exit(1);
+    }
   }
 }
