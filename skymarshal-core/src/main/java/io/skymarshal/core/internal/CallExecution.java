@@ -1,5 +1,6 @@
 package io.skymarshal.core.internal;
 
+import io.skymarshal.core.spi.InlineScheduler;
 import dev.failsafe.Failsafe;
 import dev.failsafe.TimeoutExceededException;
 import io.skymarshal.core.AgentCall;

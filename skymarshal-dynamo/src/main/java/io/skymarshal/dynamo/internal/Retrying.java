@@ -3,7 +3,7 @@ package io.skymarshal.dynamo.internal;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
-import io.skymarshal.core.internal.InlineScheduler;
+import io.skymarshal.core.spi.InlineScheduler;
 import io.skymarshal.dynamo.BatchRetryPolicy;
 import java.time.Duration;
 import java.time.Instant;

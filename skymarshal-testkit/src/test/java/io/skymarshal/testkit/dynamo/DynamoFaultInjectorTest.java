@@ -35,6 +35,12 @@ class DynamoFaultInjectorTest {
           .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
           .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
           .billingMode(BillingMode.PAY_PER_REQUEST));
+      // dynalite makes a table ACTIVE asynchronously even with --createTableMs 0: under load a put
+      // sent at once can find it still CREATING (ResourceNotFoundException)
+      for (int tries = 0; c.describeTable(b -> b.tableName(TABLE)).table().tableStatusAsString().equals("CREATING")
+          && tries < 500; tries++) {
+        Thread.onSpinWait();
+      }
       for (int i = 0; i < 50; i++) {
         String id = "k" + i;
         c.putItem(b -> b.tableName(TABLE).item(Map.of("id", AttributeValue.fromS(id))));

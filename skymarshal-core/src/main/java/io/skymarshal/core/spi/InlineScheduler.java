@@ -1,4 +1,4 @@
-package io.skymarshal.core.internal;
+package io.skymarshal.core.spi;
 
 import dev.failsafe.spi.Scheduler;
 import java.util.concurrent.Callable;
@@ -19,7 +19,9 @@ import java.util.concurrent.TimeoutException;
  * else runs there. Here an execution due now runs at once on the calling thread, and only a real
  * wait (a backoff between retries) goes through a timer thread: a shared daemon one unless given.
  * (Failsafe's {@code Timeout} schedules its timer on Failsafe's own default scheduler whatever is
- * configured here.) Internal: shared by SkyMarshal's modules, not for users. Thread-safe.
+ * configured here.) Public so that every module that runs Failsafe executions around asynchronous
+ * work (the engine, the DynamoDB readers, an adapter of your own) schedules them the same way.
+ * Thread-safe.
  */
 public final class InlineScheduler implements Scheduler {
   private static final ScheduledExecutorService SHARED_TIMER = timer();
