@@ -11,6 +11,7 @@ import io.skymarshal.core.Orchestrator;
 import io.skymarshal.core.Phase;
 import io.skymarshal.core.Recommendation;
 import io.skymarshal.model.ModelClient;
+import io.skymarshal.core.Tier;
 import io.skymarshal.model.ModelRouting;
 import io.skymarshal.testkit.airline.AirlineSamples;
 import io.skymarshal.testkit.bedrock.FakeBedrockServer;
@@ -92,7 +93,7 @@ class ConverseEndToEndTest {
       assertThat(r.modelId()).as(tool).contains(business ? "haiku-4-5" : "sonnet-4-5");
     }
     AgentCall arbitration = d.report().calls(Phase.ARBITRATION).get(0);
-    assertThat(arbitration.modelId()).isEqualTo(ModelRouting.defaults().profileForAgent("arbitrator").modelId());
+    assertThat(arbitration.modelId()).isEqualTo(ModelRouting.defaults().profileFor("arbitrator", Tier.ARBITRATOR).modelId());
     assertThat(d.report().totalUsage().outputTokens()).isPositive();
     assertThat(d.report().totalCostUsd()).isPositive();
   }

@@ -99,7 +99,10 @@ public final class Orchestrator implements AutoCloseable {
 
   /**
    * Builds an {@link Orchestrator}. Not thread-safe. Each setter checks its argument at once and
-   * says which setting was wrong.
+   * says which setting was wrong; a setting given twice fails, naming it and its first value, so
+   * a later line can never silently undo an earlier one (agents and listeners add up; a policy is
+   * one setting per tier and phase, or per agent). {@link #build()} checks that every name in
+   * {@link #agentPolicy} and in the routing's per-agent overrides is an agent or the arbitrator.
    */
   public static final class Builder {
     private static final Pattern AGENT_NAME = Pattern.compile("[a-z0-9_]+");
@@ -117,8 +120,17 @@ public final class Orchestrator implements AutoCloseable {
     private LongSupplier ticker = System::nanoTime;
     private Random random = new Random();
     private double reviewThreshold = 0.5;
+    /** Settings given so far, by name: a second one fails. */
+    private final Map<String, Object> given = new HashMap<>();
 
     private Builder() {}
+
+    private void once(String setting, Object value) {
+      Object first = given.putIfAbsent(setting, value);
+      if (first != null) {
+        throw new IllegalStateException(setting + " was already set to " + first);
+      }
+    }
 
     /** Adds agents, in the order reports list them. */
     public Builder agents(List<? extends AgentSpec<?>> specs) {
@@ -146,28 +158,33 @@ public final class Orchestrator implements AutoCloseable {
 
     /** The arbitrator. Required. */
     public Builder arbitrator(ArbitratorSpec spec) {
-      if (this.arbitrator != null) {
-        throw new IllegalStateException("arbitrator was already set to " + this.arbitrator.name());
-      }
-      this.arbitrator = Objects.requireNonNull(spec, "arbitrator");
+      Objects.requireNonNull(spec, "arbitrator");
+      once("arbitrator", spec.name());
+      this.arbitrator = spec;
       return this;
     }
 
     /** Which model each agent calls. Default {@link ModelRouting#defaults()}. */
     public Builder models(ModelRouting routing) {
-      this.routing = Objects.requireNonNull(routing, "models");
+      Objects.requireNonNull(routing, "models");
+      once("models", routing);
+      this.routing = routing;
       return this;
     }
 
     /** The model backend: offline, Bedrock or a fake. Required. */
     public Builder modelClient(ModelClient client) {
-      this.modelClient = Objects.requireNonNull(client, "modelClient");
+      Objects.requireNonNull(client, "modelClient");
+      once("modelClient", client);
+      this.modelClient = client;
       return this;
     }
 
     /** The batch readers agents gather from. Default {@link DataAccess#none()}. */
     public Builder data(DataAccess data) {
-      this.data = Objects.requireNonNull(data, "data");
+      Objects.requireNonNull(data, "data");
+      once("data", data);
+      this.data = data;
       return this;
     }
 
@@ -182,7 +199,9 @@ public final class Orchestrator implements AutoCloseable {
      * orchestrator owns. The orchestrator never shuts a given executor down.
      */
     public Builder executor(Executor executor) {
-      this.executor = Objects.requireNonNull(executor, "executor");
+      Objects.requireNonNull(executor, "executor");
+      once("executor", executor);
+      this.executor = executor;
       return this;
     }
 
@@ -191,7 +210,7 @@ public final class Orchestrator implements AutoCloseable {
       Objects.requireNonNull(tier, "tier");
       Objects.requireNonNull(policy, "policy");
       for (Phase p : Phase.values()) {
-        tierPolicies.computeIfAbsent(tier, t -> new EnumMap<>(Phase.class)).put(p, policy);
+        policy(tier, p, policy);
       }
       return this;
     }
@@ -201,6 +220,7 @@ public final class Orchestrator implements AutoCloseable {
       Objects.requireNonNull(tier, "tier");
       Objects.requireNonNull(phase, "phase");
       Objects.requireNonNull(policy, "policy");
+      once("policy(" + tier + ", " + phase + ")", policy);
       tierPolicies.computeIfAbsent(tier, t -> new EnumMap<>(Phase.class)).put(phase, policy);
       return this;
     }
@@ -208,7 +228,9 @@ public final class Orchestrator implements AutoCloseable {
     /** The policy of one agent (or the arbitrator, by its name) in every phase; wins over tier policies. */
     public Builder agentPolicy(String agent, AgentPolicy policy) {
       Objects.requireNonNull(agent, "agent");
-      agentPolicies.put(agent, Objects.requireNonNull(policy, "policy"));
+      Objects.requireNonNull(policy, "policy");
+      once("agentPolicy(" + agent + ")", policy);
+      agentPolicies.put(agent, policy);
       return this;
     }
 
@@ -217,24 +239,31 @@ public final class Orchestrator implements AutoCloseable {
       if (!(threshold >= 0 && threshold <= 1)) {
         throw new IllegalArgumentException("reviewThreshold must be in [0, 1] but was " + threshold);
       }
+      once("reviewThreshold", threshold);
       this.reviewThreshold = threshold;
       return this;
     }
 
     /** The source of monotonic time in nanoseconds for durations. Default {@link System#nanoTime()}. */
     public Builder ticker(LongSupplier ticker) {
-      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      Objects.requireNonNull(ticker, "ticker");
+      once("ticker", ticker);
+      this.ticker = ticker;
       return this;
     }
 
     /** The source of backoff jitter; pass a seeded one for reproducible delays. */
     public Builder random(Random random) {
-      this.random = Objects.requireNonNull(random, "random");
+      Objects.requireNonNull(random, "random");
+      once("random", random);
+      this.random = random;
       return this;
     }
 
     /**
-     * @throws IllegalStateException if no agent, arbitrator or model client was set
+     * @throws IllegalStateException if no agent, arbitrator or model client was set, or a name in
+     *                               {@link #agentPolicy} or in the routing's per-agent overrides
+     *                               is neither an agent nor the arbitrator
      * @throws io.skymarshal.model.ModelConfigurationException if an agent has no model
      */
     public Orchestrator build() {
@@ -249,6 +278,20 @@ public final class Orchestrator implements AutoCloseable {
       }
       if (agentNames.contains(arbitrator.name())) {
         throw new IllegalStateException("the arbitrator's name '" + arbitrator.name() + "' is also an agent's");
+      }
+      Set<String> names = new java.util.TreeSet<>(agentNames);
+      names.add(arbitrator.name());
+      for (String named : agentPolicies.keySet()) {
+        if (!names.contains(named)) {
+          throw new IllegalStateException("agentPolicy names '" + named + "', which is neither an agent nor the"
+              + " arbitrator; agents and arbitrator: " + names);
+        }
+      }
+      for (String named : routing.agentOverrides()) {
+        if (!names.contains(named)) {
+          throw new IllegalStateException("the model routing overrides the model of '" + named + "', which is"
+              + " neither an agent nor the arbitrator; agents and arbitrator: " + names);
+        }
       }
       for (AgentSpec<?> a : agents) {
         routing.profileFor(a.name(), a.tier()); // fail now, not mid-run

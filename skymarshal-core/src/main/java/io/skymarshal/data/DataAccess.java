@@ -21,6 +21,21 @@ public final class DataAccess {
     return new Builder();
   }
 
+  /**
+   * A builder holding this access's readers, to add the tables of an agent of your own
+   * (a table already present still fails when given again).
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.readers.putAll(readers);
+    return b;
+  }
+
+  /** The tables with a reader, in the order they were given. */
+  public java.util.Set<Table<?, ?>> tables() {
+    return readers.keySet();
+  }
+
   /** Access to no table at all: for agents that read nothing. */
   public static DataAccess none() {
     return new DataAccess(Map.of());

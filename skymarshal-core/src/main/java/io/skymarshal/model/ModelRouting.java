@@ -15,14 +15,13 @@ import java.util.TreeSet;
  *
  * <p>{@link #defaults()}: SAFETY agents on Claude Sonnet 4.5 (temperature 0.3, 8,192 tokens out),
  * BUSINESS agents on Claude Haiku 4.5 (0.3, 4,096), the ARBITRATOR on Claude Sonnet 4.5
- * (0.2, 8,192), and the seven airline agents plus the arbitrator known by name.
+ * (0.2, 8,192); no agent known by name (an agent pack registers its own, see
+ * {@link Builder#knownAgent}). The orchestrator checks at build time that every per-agent override
+ * names one of its agents.
  *
  * <p>Immutable and thread-safe; {@link #toBuilder()} to change a copy.
  */
 public final class ModelRouting {
-
-  /** Names and tiers of the airline agents, in their canonical order. */
-  private static final Map<String, Tier> AIRLINE_AGENTS = airlineAgents();
 
   private final Map<Tier, ModelProfile> byTier;
   private final Map<String, ModelProfile> byAgent;
@@ -40,7 +39,6 @@ public final class ModelRouting {
         .tier(Tier.SAFETY, ModelProfiles.CLAUDE_SONNET_4_5.withTemperature(0.3).withMaxTokens(8192))
         .tier(Tier.BUSINESS, ModelProfiles.CLAUDE_HAIKU_4_5.withTemperature(0.3).withMaxTokens(4096))
         .tier(Tier.ARBITRATOR, ModelProfiles.CLAUDE_SONNET_4_5.withTemperature(0.2).withMaxTokens(8192));
-    AIRLINE_AGENTS.forEach(b::knownAgent);
     return b.build();
   }
 
@@ -101,6 +99,11 @@ public final class ModelRouting {
     return tier;
   }
 
+  /** The agents whose model is overridden by name ({@link Builder#agent}), in order. */
+  public java.util.Set<String> agentOverrides() {
+    return byAgent.keySet();
+  }
+
   /** The known agents and their tiers, in registration order. */
   public Map<String, Tier> knownAgents() {
     return knownAgents;
@@ -111,42 +114,49 @@ public final class ModelRouting {
     return "ModelRouting{byTier=" + byTier + ", byAgent=" + byAgent.keySet() + "}";
   }
 
-  private static Map<String, Tier> airlineAgents() {
-    Map<String, Tier> m = new LinkedHashMap<>();
-    m.put("crew_compliance", Tier.SAFETY);
-    m.put("maintenance", Tier.SAFETY);
-    m.put("regulatory", Tier.SAFETY);
-    m.put("network", Tier.BUSINESS);
-    m.put("guest_experience", Tier.BUSINESS);
-    m.put("cargo", Tier.BUSINESS);
-    m.put("finance", Tier.BUSINESS);
-    m.put("arbitrator", Tier.ARBITRATOR);
-    return Collections.unmodifiableMap(m);
-  }
-
-  /** Builds a {@link ModelRouting}. Not thread-safe. Each setter checks its argument at once. */
+  /**
+   * Builds a {@link ModelRouting}. Not thread-safe. Each setter checks its argument at once; a
+   * setting given twice on this builder fails, naming it (a value copied by
+   * {@link ModelRouting#toBuilder()} may be replaced once: that is what the copy is for).
+   */
   public static final class Builder {
     private final Map<Tier, ModelProfile> byTier = new EnumMap<>(Tier.class);
     private final Map<String, ModelProfile> byAgent = new LinkedHashMap<>();
     private final Map<String, Tier> knownAgents = new LinkedHashMap<>();
+    private final java.util.Set<String> given = new java.util.HashSet<>();
 
     private Builder() {}
 
+    private void once(String setting) {
+      if (!given.add(setting)) {
+        throw new IllegalStateException(setting + " was already set on this builder");
+      }
+    }
+
     /** The model every agent of {@code tier} calls unless overridden per agent. */
     public Builder tier(Tier tier, ModelProfile profile) {
-      byTier.put(Objects.requireNonNull(tier, "tier"), Objects.requireNonNull(profile, "profile"));
+      Objects.requireNonNull(tier, "tier");
+      Objects.requireNonNull(profile, "profile");
+      once("tier(" + tier + ")");
+      byTier.put(tier, profile);
       return this;
     }
 
     /** The model one agent calls, whatever its tier. */
     public Builder agent(String agent, ModelProfile profile) {
-      byAgent.put(requireName(agent), Objects.requireNonNull(profile, "profile"));
+      requireName(agent);
+      Objects.requireNonNull(profile, "profile");
+      once("agent(" + agent + ")");
+      byAgent.put(agent, profile);
       return this;
     }
 
     /** Registers an agent by name so {@link #profileForAgent} can find its tier. */
     public Builder knownAgent(String agent, Tier tier) {
-      knownAgents.put(requireName(agent), Objects.requireNonNull(tier, "tier"));
+      requireName(agent);
+      Objects.requireNonNull(tier, "tier");
+      once("knownAgent(" + agent + ")");
+      knownAgents.put(agent, tier);
       return this;
     }
 

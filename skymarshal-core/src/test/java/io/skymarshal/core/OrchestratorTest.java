@@ -294,6 +294,21 @@ class OrchestratorTest {
   }
 
   @Test
+  void build_whenAPolicyOrAModelOverrideNamesNoAgent_failsListingTheAgents() {
+    assertThatThrownBy(() -> builder(new TestModel()).agentPolicy("catering", FAST).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("agentPolicy names 'catering'").hasMessageContaining("cargo");
+    io.skymarshal.model.ModelRouting routing = io.skymarshal.model.ModelRouting.defaults().toBuilder()
+        .agent("fuel", io.skymarshal.model.ModelProfiles.CLAUDE_OPUS_4_5).build();
+    assertThatThrownBy(() -> builder(new TestModel()).models(routing).build())
+        .hasMessageContaining("overrides the model of 'fuel'");
+    // the arbitrator's name is a valid target
+    try (Orchestrator o = builder(new TestModel()).agentPolicy("arbitrator", FAST).build()) {
+      assertThat(o).isNotNull();
+    }
+  }
+
+  @Test
   void builder_rejectsBadSettings_namingThem() {
     assertThatThrownBy(() -> Orchestrator.builder().build()).hasMessageContaining("at least one agent");
     assertThatThrownBy(() -> Orchestrator.builder().agents(TestAgents.all()).build()).hasMessageContaining("arbitrator");
@@ -306,6 +321,16 @@ class OrchestratorTest {
     assertThatThrownBy(() -> Orchestrator.builder().agent(new TestAgents.LineAgent("x", Tier.ARBITRATOR)))
         .hasMessageContaining("SAFETY or BUSINESS");
     assertThatThrownBy(() -> Orchestrator.builder().reviewThreshold(1.5)).hasMessageContaining("reviewThreshold");
+    assertThatThrownBy(() -> builder(new TestModel()).modelClient(new TestModel()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("modelClient was already set");
+    assertThatThrownBy(() -> builder(new TestModel()).models(io.skymarshal.model.ModelRouting.defaults())
+        .models(io.skymarshal.model.ModelRouting.defaults())).hasMessageContaining("models was already set");
+    assertThatThrownBy(() -> builder(new TestModel()).policy(Tier.SAFETY, FAST))
+        .hasMessageContaining("policy(SAFETY, INITIAL) was already set");
+    assertThatThrownBy(() -> builder(new TestModel()).agentPolicy("cargo", FAST).agentPolicy("cargo", FAST))
+        .hasMessageContaining("agentPolicy(cargo) was already set");
+    assertThatThrownBy(() -> builder(new TestModel()).data(io.skymarshal.data.DataAccess.none())
+        .data(io.skymarshal.data.DataAccess.none())).hasMessageContaining("data was already set");
     assertThatThrownBy(() -> builder(new TestModel()).models(io.skymarshal.model.ModelRouting.builder().build()).build())
         .isInstanceOf(io.skymarshal.model.ModelConfigurationException.class)
         .hasMessageContaining("no model configured for agent 'crew_compliance' of tier SAFETY");

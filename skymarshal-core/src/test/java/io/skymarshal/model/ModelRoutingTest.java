@@ -8,7 +8,31 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ModelRoutingTest {
-  private final ModelRouting routing = ModelRouting.defaults();
+  /** The defaults with an agent pack's names registered, as an agent pack does. */
+  private final ModelRouting routing = named(ModelRouting.defaults().toBuilder()).build();
+
+  private static ModelRouting.Builder named(ModelRouting.Builder b) {
+    List.of("crew_compliance", "maintenance", "regulatory").forEach(a -> b.knownAgent(a, Tier.SAFETY));
+    List.of("network", "guest_experience", "cargo", "finance").forEach(a -> b.knownAgent(a, Tier.BUSINESS));
+    return b.knownAgent("arbitrator", Tier.ARBITRATOR);
+  }
+
+  @Test
+  void defaults_knowNoAgentByName_andOverrideNone() {
+    assertThat(ModelRouting.defaults().knownAgents()).isEmpty();
+    assertThat(ModelRouting.defaults().agentOverrides()).isEmpty();
+  }
+
+  @Test
+  void builder_settingGivenTwice_failsNamingIt() {
+    assertThatThrownBy(() -> ModelRouting.builder().tier(Tier.SAFETY, ModelProfiles.CLAUDE_SONNET_4_5)
+        .tier(Tier.SAFETY, ModelProfiles.CLAUDE_HAIKU_4_5)).hasMessageContaining("tier(SAFETY) was already set");
+    assertThatThrownBy(() -> ModelRouting.builder().agent("cargo", ModelProfiles.CLAUDE_SONNET_4_5)
+        .agent("cargo", ModelProfiles.CLAUDE_HAIKU_4_5)).hasMessageContaining("agent(cargo) was already set");
+    // a value copied by toBuilder may be replaced: that is what the copy is for
+    assertThat(ModelRouting.defaults().toBuilder().tier(Tier.SAFETY, ModelProfiles.CLAUDE_OPUS_4_5).build()
+        .profileFor("x", Tier.SAFETY)).isEqualTo(ModelProfiles.CLAUDE_OPUS_4_5);
+  }
 
   @Test
   void profileForAgent_safetyAgentsAndArbitrator_getSonnet() {
@@ -56,6 +80,7 @@ class ModelRoutingTest {
   @Test
   void agentOverride_winsOverTier() {
     ModelRouting r = routing.toBuilder().agent("finance", ModelProfiles.CLAUDE_OPUS_4_5).build();
+    assertThat(r.agentOverrides()).containsExactly("finance");
     assertThat(r.profileForAgent("finance")).isEqualTo(ModelProfiles.CLAUDE_OPUS_4_5);
     assertThat(r.profileForAgent("cargo").modelId()).contains("haiku");
   }

@@ -18,11 +18,33 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the seven airline agents share: the system prompt of their style, the reply format of
- * their vocabulary, the Phase-1 and Phase-2 prompts around their {@code <data>}, and reply
- * parsing. A subclass says what it reads. Immutable and thread-safe.
+ * The agent kit: what the seven airline agents share, and the base a user extends to add a
+ * specialist of their own. A subclass says only what it reads: it implements {@link #gather},
+ * reading with {@link Reads} (one batched read per table, every key not delivered noted in the
+ * prompt) and returning its {@code <data>} element as an {@link AgentInput}. The base supplies the
+ * rest: the Phase-1 and Phase-2 prompts (the {@code <disruption>} element, its data, the peers'
+ * recommendations), the JSON reply schema of its vocabulary (forced as a tool on Bedrock), strict
+ * reply parsing, and for a SAFETY agent the clearance its action states and the
+ * {@link SafetyAssessment} its gather computed in code ({@link SafetyFacts}).
+ *
+ * <pre>{@code
+ * final class FuelAgent extends AirlineAgent {
+ *   FuelAgent() {
+ *     super("fuel", Tier.BUSINESS, BusinessActions.ALL, "<role>fuel</role><rules>...</rules>", PromptStyle.XML);
+ *   }
+ *   public AgentInput gather(Disruption d, DataAccess data) {
+ *     Reads reads = new Reads(data);
+ *     FuelPrice p = reads.start(FUEL, List.of(d.flight().origin())).found().get(d.flight().origin());
+ *     XmlElement.Builder out = XmlElement.builder("data");
+ *     if (p != null) out.child(XmlElement.builder("fuel").attr("usdPerKg", p.usdPerKg()));
+ *     return new AgentInput(out.children(reads.notes()).build());
+ *   }
+ * }
+ * }</pre>
+ *
+ * Subclasses must be immutable and thread-safe: a run calls them from several threads.
  */
-abstract class AirlineAgent implements AgentSpec<AgentInput> {
+public abstract class AirlineAgent implements AgentSpec<AgentInput> {
   static final Task INITIAL_TASK = new Task("assess from rules+data; reply JSON",
       "Please assess the disruption using the rules in your instructions and the data above, and reply with"
           + " your recommendation in the required JSON format.");
@@ -53,14 +75,68 @@ abstract class AirlineAgent implements AgentSpec<AgentInput> {
    */
   AirlineAgent(String name, Tier tier, List<String> vocabulary, List<String> constraintKinds,
       Map<String, Clearance.Reason> refusals, PromptStyle style) {
+    this(name, tier, vocabulary, constraintKinds, refusals, Prompts.system(name, style), style);
+  }
+
+  /**
+   * A BUSINESS agent of your own: it states no binding constraints.
+   *
+   * @param name         unique, {@code [a-z0-9_]+}
+   * @param tier         {@link Tier#BUSINESS} (use the other constructor for a SAFETY agent)
+   * @param vocabulary   the actions it may recommend, e.g. {@link BusinessActions#ALL}
+   * @param systemPrompt its static instructions (cacheable): compact rules, no prose
+   * @param style        the style its user prompts are written in
+   * @throws IllegalArgumentException if a value is blank or empty, or the tier is not BUSINESS
+   */
+  protected AirlineAgent(String name, Tier tier, List<String> vocabulary, String systemPrompt, PromptStyle style) {
+    this(name, requireBusiness(name, tier), vocabulary, List.of(), Map.of(), systemPrompt, style);
+  }
+
+  /**
+   * An agent of your own of either tier. A SAFETY agent should compute in {@link #gather} what
+   * follows from its data by rule ({@link SafetyFacts}): its recommendations examine only the
+   * aircraft and crew that assessment names.
+   *
+   * @param constraintKinds the binding constraint kinds it states (of
+   *                        {@link io.skymarshal.airline.constraint.BindingConstraints#KINDS}); a reply
+   *                        with another kind is a format error
+   * @param refusals        for a SAFETY agent, the actions that do not clear the flight and the reason
+   *                        each gives; every other action clears it subject to its constraints
+   * @throws IllegalArgumentException if a value is blank or empty, or a refusal is not in the vocabulary
+   */
+  protected AirlineAgent(String name, Tier tier, List<String> vocabulary, List<String> constraintKinds,
+      Map<String, Clearance.Reason> refusals, String systemPrompt, PromptStyle style) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(tier, "tier");
+    Objects.requireNonNull(systemPrompt, "systemPrompt");
+    if (name.isBlank() || vocabulary.isEmpty() || systemPrompt.isBlank()) {
+      throw new IllegalArgumentException("agent " + name + ": name, vocabulary and system prompt must not be empty");
+    }
+    for (String kind : constraintKinds) {
+      if (!io.skymarshal.airline.constraint.BindingConstraints.KINDS.contains(kind)) {
+        throw new IllegalArgumentException("agent " + name + ": constraint kind '" + kind + "' is not one of "
+            + io.skymarshal.airline.constraint.BindingConstraints.KINDS);
+      }
+    }
+    if (!vocabulary.containsAll(refusals.keySet())) {
+      throw new IllegalArgumentException("agent " + name + ": refusals " + refusals.keySet()
+          + " must be actions of its vocabulary " + vocabulary);
+    }
     this.refusals = Map.copyOf(refusals);
     this.name = name;
     this.tier = tier;
     this.vocabulary = List.copyOf(vocabulary);
     this.constraintKinds = List.copyOf(constraintKinds);
     this.composer = Prompts.composer(Objects.requireNonNull(style, "style"));
-    this.systemPrompt = Prompts.system(name, style);
+    this.systemPrompt = systemPrompt;
     this.replyFormat = ReplyFormats.agent(name, vocabulary, constraintKinds);
+  }
+
+  private static Tier requireBusiness(String name, Tier tier) {
+    if (tier != Tier.BUSINESS) {
+      throw new IllegalArgumentException("agent " + name + ": this constructor is for BUSINESS agents, not " + tier);
+    }
+    return tier;
   }
 
   @Override
@@ -84,12 +160,12 @@ abstract class AirlineAgent implements AgentSpec<AgentInput> {
   }
 
   /** The actions this agent may recommend. */
-  final List<String> vocabulary() {
+  protected final List<String> vocabulary() {
     return vocabulary;
   }
 
   /** The style its prompts are written in. */
-  final PromptStyle style() {
+  protected final PromptStyle style() {
     return composer.style();
   }
 

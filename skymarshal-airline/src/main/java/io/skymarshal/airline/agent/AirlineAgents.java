@@ -8,6 +8,7 @@ import io.skymarshal.airline.rules.Eu261;
 import io.skymarshal.airline.rules.MelRules;
 import io.skymarshal.core.AgentSpec;
 import io.skymarshal.core.ArbitratorSpec;
+import io.skymarshal.model.ModelRouting;
 import io.skymarshal.prompt.PromptStyle;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +54,89 @@ public final class AirlineAgents {
         new RegulatoryAgent(style, RegulatoryRules.defaults()), new NetworkAgent(style),
         new GuestExperienceAgent(style, ConnectionRules.standard(), Eu261.defaults()), new CargoAgent(style),
         new FinanceAgent(style, Eu261.defaults()));
+  }
+
+  /**
+   * {@link ModelRouting#defaults()} with the seven agents and the arbitrator known by name, so
+   * {@link ModelRouting#profileForAgent} and {@link ModelRouting#tierOf} answer for them.
+   */
+  public static ModelRouting routing() {
+    ModelRouting.Builder b = ModelRouting.defaults().toBuilder();
+    all().forEach(a -> b.knownAgent(a.name(), a.tier()));
+    return b.knownAgent(AirlineArbitrator.NAME, io.skymarshal.core.Tier.ARBITRATOR).build();
+  }
+
+  /**
+   * A builder starting from the seven agents in XML style, to add agents of your own, replace one
+   * of the seven or drop one. Dropping a SAFETY agent removes a safety opinion the engine would
+   * otherwise require: do it only when another agent of yours takes its place.
+   *
+   * <pre>{@code
+   * List<AgentSpec<?>> agents = AirlineAgents.builder().add(new FuelAgent()).build();
+   * }</pre>
+   */
+  public static Builder builder() {
+    return new Builder(all());
+  }
+
+  /** Builds a list of agents. Not thread-safe; every change is checked at once. */
+  public static final class Builder {
+    private final java.util.LinkedHashMap<String, AgentSpec<?>> agents = new java.util.LinkedHashMap<>();
+
+    private Builder(List<AgentSpec<?>> start) {
+      start.forEach(a -> agents.put(a.name(), a));
+    }
+
+    /**
+     * Adds {@code agent} after the others.
+     *
+     * @throws IllegalArgumentException if an agent of that name is already in the list
+     */
+    public Builder add(AgentSpec<?> agent) {
+      Objects.requireNonNull(agent, "agent");
+      if (agents.putIfAbsent(agent.name(), agent) != null) {
+        throw new IllegalArgumentException("agent '" + agent.name() + "' is already in the list " + agents.keySet()
+            + "; use replace to swap it");
+      }
+      return this;
+    }
+
+    /**
+     * Puts {@code agent} in the place of the agent of the same name.
+     *
+     * @throws IllegalArgumentException if there is no such agent, or the tier differs
+     */
+    public Builder replace(AgentSpec<?> agent) {
+      Objects.requireNonNull(agent, "agent");
+      AgentSpec<?> old = agents.get(agent.name());
+      if (old == null) {
+        throw new IllegalArgumentException("no agent '" + agent.name() + "' to replace; agents: " + agents.keySet());
+      }
+      if (old.tier() != agent.tier()) {
+        throw new IllegalArgumentException("agent '" + agent.name() + "' is " + old.tier() + "; its replacement is "
+            + agent.tier());
+      }
+      agents.put(agent.name(), agent);
+      return this;
+    }
+
+    /**
+     * Removes the agent named {@code name}.
+     *
+     * @throws IllegalArgumentException if there is no such agent
+     */
+    public Builder drop(String name) {
+      Objects.requireNonNull(name, "name");
+      if (agents.remove(name) == null) {
+        throw new IllegalArgumentException("no agent '" + name + "' to drop; agents: " + agents.keySet());
+      }
+      return this;
+    }
+
+    /** The agents, in order: the remaining seven, then those added. */
+    public List<AgentSpec<?>> build() {
+      return List.copyOf(agents.values());
+    }
   }
 
   /** The arbitrator writing XML prompts. */

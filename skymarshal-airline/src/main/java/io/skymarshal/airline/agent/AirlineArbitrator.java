@@ -19,6 +19,7 @@ import java.time.Duration;
  * agreed JSON form. Immutable and thread-safe.
  */
 final class AirlineArbitrator implements ArbitratorSpec {
+  static final String NAME = "arbitrator";
   static final Task TASK = new Task("choose the ok option with the best weighted score; reply JSON",
       "Please choose the option that keeps every safety constraint and has the best weighted business score,"
           + " explain why, and reply with your ruling in the required JSON format.");

@@ -21,31 +21,33 @@ import java.util.stream.Collectors;
  *
  * <p>Reads started together run at the same time: when the first result is asked for, the other
  * started reads go out asynchronously and the asked one runs on the calling thread, so a single
- * read costs no thread hand-off. Not thread-safe: one per gather.
+ * read costs no thread hand-off. Part of the agent kit ({@link AirlineAgent}). Not thread-safe: one
+ * per gather.
  */
-final class Reads {
+public final class Reads {
   private final DataAccess data;
   private final List<XmlElement> notes = new ArrayList<>();
   private final List<Pending<?, ?>> waiting = new ArrayList<>();
 
-  Reads(DataAccess data) {
+  /** Reads for one gather from {@code data}. */
+  public Reads(DataAccess data) {
     this.data = data;
   }
 
   /** Registers one batched read of {@code keys}; nothing is requested for an empty key set. */
-  <K, V> Pending<K, V> start(Table<K, V> table, Collection<K> keys) {
+  public <K, V> Pending<K, V> start(Table<K, V> table, Collection<K> keys) {
     Pending<K, V> p = new Pending<>(table, data.reader(table), List.copyOf(keys));
     waiting.add(p);
     return p;
   }
 
   /** The notes on keys not delivered so far, in the order results were taken. */
-  List<XmlElement> notes() {
+  public List<XmlElement> notes() {
     return List.copyOf(notes);
   }
 
   /** One batched read, started or about to be. */
-  final class Pending<K, V> {
+  public final class Pending<K, V> {
     private final Table<K, V> table;
     private final BatchReader<K, V> reader;
     private final List<K> keys;
@@ -66,7 +68,7 @@ final class Reads {
     }
 
     /** The items found; notes what was not delivered. */
-    Map<K, V> found() {
+    public Map<K, V> found() {
       if (found != null) {
         return found;
       }
@@ -97,13 +99,13 @@ final class Reads {
     }
 
     /** Whether {@code key} was asked for and could not be read (as opposed to not existing); after {@link #found()}. */
-    boolean unread(K key) {
+    public boolean unread(K key) {
       found();
       return undelivered.contains(key);
     }
 
     /** {@code table:key}, naming what is missing for a clearance. */
-    String describe(K key) {
+    public String describe(K key) {
       return table.name() + ":" + key;
     }
   }

@@ -13,45 +13,50 @@ import java.util.Set;
 /**
  * Collects, during a SAFETY agent's gather, what follows from its data by rule: the problems that
  * stop a clearance (the first of the most serious kind leads), the binding constraints, the
- * aircraft and crew examined. Not thread-safe: one per gather.
+ * aircraft and crew examined. Part of the agent kit ({@link AirlineAgent}): a SAFETY agent of your
+ * own builds its {@link SafetyAssessment} with it and shows it to the model with {@link #toXml}.
+ * Not thread-safe: one per gather.
  */
-final class SafetyFacts {
+public final class SafetyFacts {
   private final List<Clearance> problems = new ArrayList<>();
   private final List<BindingConstraint> constraints = new ArrayList<>();
   private final Set<String> aircraft = new LinkedHashSet<>();
   private final Set<String> crew = new LinkedHashSet<>();
 
+  /** An empty collection: the data allows clearance until a problem is added. */
+  public SafetyFacts() {}
+
   /** The flight cannot be cleared for {@code reason}; {@code missing} names the data (may be null). */
-  SafetyFacts problem(Clearance.Reason reason, String detail, String missing) {
+  public SafetyFacts problem(Clearance.Reason reason, String detail, String missing) {
     problems.add(Clearance.notCleared(reason, detail, missing == null ? List.of() : List.of(missing)));
     return this;
   }
 
-  SafetyFacts constraint(BindingConstraint c) {
+  public SafetyFacts constraint(BindingConstraint c) {
     constraints.add(c);
     return this;
   }
 
-  SafetyFacts constraints(List<? extends BindingConstraint> cs) {
+  public SafetyFacts constraints(List<? extends BindingConstraint> cs) {
     constraints.addAll(cs);
     return this;
   }
 
-  SafetyFacts aircraft(String registration) {
+  public SafetyFacts aircraft(String registration) {
     aircraft.add(registration);
     return this;
   }
 
-  SafetyFacts crew(String crewId) {
+  public SafetyFacts crew(String crewId) {
     crew.add(crewId);
     return this;
   }
 
-  boolean hasProblem(Clearance.Reason reason) {
+  public boolean hasProblem(Clearance.Reason reason) {
     return problems.stream().anyMatch(p -> p.reason() == reason);
   }
 
-  SafetyAssessment build() {
+  public SafetyAssessment build() {
     Clearance clearance = Clearance.cleared();
     for (Clearance p : problems) {
       clearance = clearance.isCleared() ? p : clearance.and(p);
@@ -64,7 +69,7 @@ final class SafetyFacts {
    * {@code clr} is {@code 1} when the data allows clearance, else the reason; then the constraints
    * computed in code (they bind whatever the reply says) and {@code <checked ac crew>}.
    */
-  static XmlElement toXml(SafetyAssessment a) {
+  public static XmlElement toXml(SafetyAssessment a) {
     Clearance c = a.clearance();
     XmlElement.Builder b = XmlElement.builder("bound").attr("clr", c.isCleared() ? "1" : String.valueOf(c.reason()))
         .attr("why", c.isCleared() ? null : c.detail())

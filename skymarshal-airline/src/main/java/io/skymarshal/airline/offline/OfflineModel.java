@@ -43,7 +43,8 @@ import java.util.concurrent.TimeUnit;
  * a shorter prefix is not cached at all. Futures complete at once,
  * or after {@link Builder#latency} for demonstrations. It reads {@code PromptStyle.XML} prompts
  * only: a request without one fails with {@link ModelException.Kind#VALIDATION}, as does an
- * unknown agent. Thread-safe.
+ * agent it does not know; an agent of your own is answered by the {@link OfflineDecider} given for
+ * it ({@link Builder#decider}). Thread-safe.
  */
 public final class OfflineModel implements ModelClient {
   /** The model id in replies and errors. */
@@ -60,10 +61,12 @@ public final class OfflineModel implements ModelClient {
   private final CargoDecider cargo = new CargoDecider(ColdChainRules.defaults());
   private final FinanceDecider finance = new FinanceDecider(Eu261.defaults());
   private final ArbitrationDecider arbitrator = new ArbitrationDecider(ArbitrationWeights.defaults());
+  private final java.util.Map<String, OfflineDecider> deciders;
 
   private OfflineModel(Builder b) {
     this.tokens = b.tokens;
     this.latency = b.latency;
+    this.deciders = java.util.Map.copyOf(b.deciders);
     // load the encoding here (about a second the first time) rather than inside a run's timings
     tokens.count("warm-up");
   }
@@ -109,11 +112,16 @@ public final class OfflineModel implements ModelClient {
       case "cargo" -> cargo.decide(view).toJson();
       case "finance" -> finance.decide(view).toJson();
       default -> {
+        OfflineDecider own = deciders.get(agent);
+        if (own != null) {
+          yield own.reply(view.root(), request);
+        }
         if (request.tier() == Tier.ARBITRATOR || agent.equals("arbitrator")) {
           yield arbitrator.decide(view);
         }
         throw new ModelException(ModelException.Kind.VALIDATION, MODEL_ID, "offline model knows no agent '" + agent
-            + "'; it answers " + AirlineAgents.NAMES + " and the arbitrator");
+            + "'; it answers " + AirlineAgents.NAMES + ", the arbitrator and agents given a decider with"
+            + " OfflineModel.builder().decider(name, decider)" + (deciders.isEmpty() ? "" : " " + deciders.keySet()));
       }
     };
     return new ModelReply(text, usage(request, text), MODEL_ID, "end_turn");
@@ -159,12 +167,41 @@ public final class OfflineModel implements ModelClient {
   public static final class Builder {
     private TokenCounter tokens = TokenCounter.cl100k();
     private Duration latency = Duration.ZERO;
+    private final java.util.Map<String, OfflineDecider> deciders = new java.util.LinkedHashMap<>();
+    private final java.util.Set<String> given = new java.util.HashSet<>();
 
     private Builder() {}
 
+    private void once(String setting) {
+      if (!given.add(setting)) {
+        throw new IllegalStateException(setting + " was already set");
+      }
+    }
+
     /** How usage is counted; default {@link TokenCounter#cl100k()}. */
     public Builder tokenCounter(TokenCounter tokens) {
-      this.tokens = Objects.requireNonNull(tokens, "tokens");
+      Objects.requireNonNull(tokens, "tokens");
+      once("tokenCounter");
+      this.tokens = tokens;
+      return this;
+    }
+
+    /**
+     * How the model answers an agent of your own named {@code agent} (the seven airline agents and
+     * the arbitrator are answered by the airline rules).
+     *
+     * @throws IllegalArgumentException if {@code agent} is one of the airline agents or the arbitrator
+     * @throws IllegalStateException    if a decider for {@code agent} was already given
+     */
+    public Builder decider(String agent, OfflineDecider decider) {
+      Objects.requireNonNull(agent, "agent");
+      Objects.requireNonNull(decider, "decider");
+      if (AirlineAgents.NAMES.contains(agent) || agent.equals("arbitrator")) {
+        throw new IllegalArgumentException("'" + agent + "' is answered by the airline rules; a decider is for an"
+            + " agent of your own");
+      }
+      once("decider(" + agent + ")");
+      deciders.put(agent, decider);
       return this;
     }
 
@@ -179,6 +216,7 @@ public final class OfflineModel implements ModelClient {
       if (latency.isNegative()) {
         throw new IllegalArgumentException("latency must be >= 0 but was " + latency);
       }
+      once("latency");
       this.latency = latency;
       return this;
     }

@@ -38,7 +38,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ModelClientRule implements ReplyRule {
 
-  private static final Map<String, Tier> KNOWN = ModelRouting.defaults().knownAgents();
+  private static final Map<String, Tier> KNOWN = io.skymarshal.airline.agent.AirlineAgents.routing().knownAgents();
   private static final ModelPrice FREE = new ModelPrice(0, 0, 0, 0);
 
   private final ModelClient client;
