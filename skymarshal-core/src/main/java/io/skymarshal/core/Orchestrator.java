@@ -21,7 +21,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -117,7 +116,7 @@ public final class Orchestrator implements AutoCloseable {
     private Executor executor;
     private final Map<Tier, Map<Phase, AgentPolicy>> tierPolicies = new EnumMap<>(Tier.class);
     private final Map<String, AgentPolicy> agentPolicies = new HashMap<>();
-    private LongSupplier ticker = System::nanoTime;
+    private Ticker ticker = Ticker.system();
     private Random random = new Random();
     private double reviewThreshold = 0.5;
     /** Settings given so far, by name: a second one fails. */
@@ -244,8 +243,8 @@ public final class Orchestrator implements AutoCloseable {
       return this;
     }
 
-    /** The source of monotonic time in nanoseconds for durations. Default {@link System#nanoTime()}. */
-    public Builder ticker(LongSupplier ticker) {
+    /** The source of time for durations. Default {@link Ticker#system()}. */
+    public Builder ticker(Ticker ticker) {
       Objects.requireNonNull(ticker, "ticker");
       once("ticker", ticker);
       this.ticker = ticker;

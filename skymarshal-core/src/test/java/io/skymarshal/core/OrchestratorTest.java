@@ -294,6 +294,15 @@ class OrchestratorTest {
   }
 
   @Test
+  void run_whenTheTickerGoesBackwards_failsRatherThanReportANegativeDuration() {
+    try (Orchestrator o = Orchestrator.builder().agents(TestAgents.all()).arbitrator(new TestAgents.LineArbitrator())
+        .modelClient(new TestModel()).ticker(new SteppingTicker(-1_000)).build()) {
+      assertThatThrownBy(() -> o.run(TestAgents.disruption()))
+          .isInstanceOf(SkyMarshalException.class).hasMessageContaining("must be >= 0 but was -");
+    }
+  }
+
+  @Test
   void build_whenAPolicyOrAModelOverrideNamesNoAgent_failsListingTheAgents() {
     assertThatThrownBy(() -> builder(new TestModel()).agentPolicy("catering", FAST).build())
         .isInstanceOf(IllegalStateException.class)

@@ -171,7 +171,7 @@ final class CallExecution {
     Throwable cause = unwrap(error);
     CallStatus status = statusOf(cause);
     String message = cause == null ? null : describe(cause);
-    return new AgentCall(agent, tier, phase, status, attempts, modelCalls, Math.max(0, durationNanos),
+    return new AgentCall(agent, tier, phase, status, attempts, modelCalls, durationNanos,
         answeredBy != null ? answeredBy : profile.modelId(), usage, profile.costUsd(usage), cacheRead, message,
         answeredBy != null ? profile.modelId() : null);
   }

@@ -13,13 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executor;
-import java.util.function.LongSupplier;
 
 /** The validated settings of an orchestrator. Internal: not for use outside SkyMarshal. */
 public record EngineConfig(List<AgentSpec<?>> agents, ArbitratorSpec arbitrator, ModelRouting routing,
     ModelClient modelClient, DataAccess data, List<RunListener> listeners, Executor executor,
     Map<Tier, Map<Phase, AgentPolicy>> tierPolicies, Map<String, AgentPolicy> agentPolicies,
-    LongSupplier ticker, Random random, double reviewThreshold) {
+    io.skymarshal.core.Ticker ticker, Random random, double reviewThreshold) {
 
   /** The policy of {@code agent} of {@code tier} in {@code phase}: agent's own, tier's for the phase, or the default. */
   AgentPolicy policy(String agent, Tier tier, Phase phase) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -26,12 +25,12 @@ final class RunContext {
   final Disruption disruption;
   final Listeners listeners;
   final Executor executor;
-  private final LongSupplier ticker;
+  private final io.skymarshal.core.Ticker ticker;
   final long startNanos;
   private final List<AgentCall> calls = new ArrayList<>();
   private final List<PhaseTiming> phases = new ArrayList<>();
 
-  RunContext(Disruption disruption, Listeners listeners, Executor base, LongSupplier ticker) {
+  RunContext(Disruption disruption, Listeners listeners, Executor base, io.skymarshal.core.Ticker ticker) {
     this.disruption = disruption;
     this.listeners = listeners;
     this.ticker = ticker;
@@ -44,11 +43,11 @@ final class RunContext {
         withMdc(task);
       }
     };
-    this.startNanos = ticker.getAsLong();
+    this.startNanos = ticker.read();
   }
 
   long now() {
-    return ticker.getAsLong();
+    return ticker.read();
   }
 
   /** Runs {@code task} with this run's disruption id in the MDC, restoring what was there. */

@@ -174,7 +174,7 @@ public final class RunEngine {
       }));
     }
     return CompletableFuture.allOf(outcomes.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
-      run.recordPhase(new PhaseTiming(phase, Math.max(0, run.now() - phaseStart)));
+      run.recordPhase(new PhaseTiming(phase, run.now() - phaseStart));
       return new PhaseResult(inAgentOrder(recs), inAgentOrder(missing), barrier.reason());
     });
   }
@@ -244,7 +244,7 @@ public final class RunEngine {
     return work.handle((arbitration, err) -> {
       AgentCall call = ex.toCall(err, run.now() - phaseStart);
       run.recordCall(call);
-      run.recordPhase(new PhaseTiming(phase, Math.max(0, run.now() - phaseStart)));
+      run.recordPhase(new PhaseTiming(phase, run.now() - phaseStart));
       if (err != null) {
         return stop(run, HaltReason.arbitratorFailed(arb.name(), call.status(), String.valueOf(call.error())),
             List.of(), input.missing(), recsMap(input.revised()));
@@ -279,7 +279,7 @@ public final class RunEngine {
   }
 
   private RunReport report(RunContext run) {
-    return new RunReport(run.disruption.id(), run.calls(agentOrder), run.phases(), Math.max(0, run.now() - run.startNanos));
+    return new RunReport(run.disruption.id(), run.calls(agentOrder), run.phases(), run.now() - run.startNanos);
   }
 
   private CallExecution execution(RunContext run, String agent, Tier tier, Phase phase) {
