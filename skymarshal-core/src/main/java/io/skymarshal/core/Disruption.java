@@ -42,6 +42,8 @@ public final class Disruption {
     Builder b = new Builder().id(id).detectedAt(detectedAt).type(type).severity(severity).flight(flight)
         .description(description).estimatedDelay(estimatedDelay).impact(impact);
     b.facts.putAll(facts);
+    // copied values may each be replaced once: that is what the copy is for
+    b.given.clear();
     return b;
   }
 
@@ -77,8 +79,21 @@ public final class Disruption {
     return "Disruption{" + id + ", " + type + ", " + flight.flightNumber() + "}";
   }
 
-  /** Builds a {@link Disruption}. Not thread-safe. {@code id}, {@code detectedAt}, {@code type}, {@code flight} are required. */
+  /**
+   * Builds a {@link Disruption}. Not thread-safe. {@code id}, {@code detectedAt}, {@code type},
+   * {@code flight} are required. A setting given twice fails, naming it (a value copied by
+   * {@link Disruption#toBuilder()} may be replaced once); {@link #fact} replaces a fact of the same name.
+   */
   public static final class Builder {
+    /** Settings given on this builder: a second one fails, naming it. */
+    private final java.util.Set<String> given = new java.util.HashSet<>();
+
+    private void once(String setting) {
+      if (!given.add(setting)) {
+        throw new IllegalStateException(setting + " was already set on this builder");
+      }
+    }
+
     private String id;
     private Instant detectedAt;
     private String type;
@@ -92,6 +107,7 @@ public final class Disruption {
     private Builder() {}
 
     public Builder id(String id) {
+      once("id");
       Objects.requireNonNull(id, "id");
       if (id.isBlank()) {
         throw new IllegalArgumentException("disruption id must not be blank");
@@ -101,31 +117,37 @@ public final class Disruption {
     }
 
     public Builder detectedAt(Instant detectedAt) {
+      once("detectedAt");
       this.detectedAt = Objects.requireNonNull(detectedAt, "detectedAt");
       return this;
     }
 
     public Builder type(String type) {
+      once("type");
       this.type = Objects.requireNonNull(type, "type");
       return this;
     }
 
     public Builder severity(String severity) {
+      once("severity");
       this.severity = Objects.requireNonNull(severity, "severity");
       return this;
     }
 
     public Builder flight(FlightRef flight) {
+      once("flight");
       this.flight = Objects.requireNonNull(flight, "flight");
       return this;
     }
 
     public Builder description(String description) {
+      once("description");
       this.description = Objects.requireNonNull(description, "description");
       return this;
     }
 
     public Builder estimatedDelay(Duration estimatedDelay) {
+      once("estimatedDelay");
       Objects.requireNonNull(estimatedDelay, "estimatedDelay");
       if (estimatedDelay.isNegative()) {
         throw new IllegalArgumentException("estimatedDelay must not be negative but was " + estimatedDelay);
@@ -135,12 +157,19 @@ public final class Disruption {
     }
 
     public Builder impact(Impact impact) {
+      once("impact");
       this.impact = Objects.requireNonNull(impact, "impact");
       return this;
     }
 
     public Builder fact(String name, String value) {
       facts.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Removes the fact named {@code name}, if there is one (to derive a disruption from another). */
+    public Builder removeFact(String name) {
+      facts.remove(Objects.requireNonNull(name, "name"));
       return this;
     }
 

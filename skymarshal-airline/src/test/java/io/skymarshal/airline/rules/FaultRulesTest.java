@@ -64,8 +64,8 @@ class FaultRulesTest {
     assertThat(RULES.grounding(longer).orElseThrow().release()).contains(DEP.plus(Duration.ofMinutes(240)));
 
     // detected after the scheduled departure: the repair starts no earlier than detection
-    Disruption late = disruption("aog").detectedAt(DEP.plus(Duration.ofHours(1)))
-        .fact("constraints.maintenance_window_required_minutes", "90").build();
+    Disruption late = disruption("aog").fact("constraints.maintenance_window_required_minutes", "90").build()
+        .toBuilder().detectedAt(DEP.plus(Duration.ofHours(1))).build();
     assertThat(RULES.grounding(late).orElseThrow().release()).contains(DEP.plus(Duration.ofMinutes(150)));
   }
 

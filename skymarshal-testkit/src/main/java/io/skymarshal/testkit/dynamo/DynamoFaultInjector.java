@@ -209,6 +209,15 @@ public final class DynamoFaultInjector implements ExecutionInterceptor {
 
   /** Configures a {@link DynamoFaultInjector}; by default it injects nothing. Not thread-safe. */
   public static final class Builder {
+    /** Settings given on this builder: a second one fails, naming it. */
+    private final java.util.Set<String> given = new java.util.HashSet<>();
+
+    private void once(String setting) {
+      if (!given.add(setting)) {
+        throw new IllegalStateException(setting + " was already set on this builder");
+      }
+    }
+
     private long seed = 42;
     private final Set<String> operations = new LinkedHashSet<>(Set.of("BatchGetItem"));
     private double throttleRate;
@@ -222,6 +231,7 @@ public final class DynamoFaultInjector implements ExecutionInterceptor {
 
     /** The seed of the random source deciding which calls get a fault. Default 42. */
     public Builder seed(long seed) {
+      once("seed");
       this.seed = seed;
       return this;
     }
@@ -231,6 +241,7 @@ public final class DynamoFaultInjector implements ExecutionInterceptor {
      * and key rules apply to. Default {@code BatchGetItem} only.
      */
     public Builder operations(String... names) {
+      once("operations");
       if (names.length == 0) {
         throw new IllegalArgumentException("operations must name at least one operation");
       }
@@ -246,6 +257,7 @@ public final class DynamoFaultInjector implements ExecutionInterceptor {
      * {@code codes} (default: all three DynamoDB throttling codes).
      */
     public Builder throttle(double rate, String... codes) {
+      once("throttle");
       this.throttleRate = fraction("throttle rate", rate);
       if (codes.length > 0) {
         throttleCodes.clear();
@@ -259,6 +271,7 @@ public final class DynamoFaultInjector implements ExecutionInterceptor {
      * {@code UnprocessedKeys} with probability {@code keyFraction}, at least one key a trimmed call.
      */
     public Builder unprocessed(double rate, double keyFraction) {
+      once("unprocessed");
       this.unprocessedRate = fraction("unprocessed rate", rate);
       this.unprocessedKeyFraction = fraction("unprocessed key fraction", keyFraction);
       return this;
@@ -266,6 +279,7 @@ public final class DynamoFaultInjector implements ExecutionInterceptor {
 
     /** Fails, with {@code errorCode}, every call that asks for a key matching {@code key}. */
     public Builder failKeys(Predicate<Map<String, AttributeValue>> key, String errorCode) {
+      once("failKeys");
       keyRules.add(new KeyRule(Objects.requireNonNull(key, "key"), Objects.requireNonNull(errorCode, "errorCode")));
       return this;
     }

@@ -302,14 +302,8 @@ public final class WorldMutator {
 
   /** A builder holding {@code base} without the facts whose names {@code drop} accepts. */
   private static Disruption.Builder copyWithout(Disruption base, Predicate<String> drop) {
-    Disruption.Builder b = Disruption.builder().id(base.id()).detectedAt(base.detectedAt()).type(base.type())
-        .severity(base.severity()).flight(base.flight()).description(base.description())
-        .estimatedDelay(base.estimatedDelay()).impact(base.impact());
-    base.facts().forEach((k, v) -> {
-      if (!drop.test(k)) {
-        b.fact(k, v);
-      }
-    });
+    Disruption.Builder b = base.toBuilder();
+    base.facts().keySet().stream().filter(drop).forEach(b::removeFact);
     return b;
   }
 
