@@ -3,6 +3,7 @@ package io.skymarshal.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skymarshal.data.BatchKeys;
 import io.skymarshal.data.BatchReader;
 import io.skymarshal.data.BatchResult;
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract every {@link BatchReader} keeps, as tests: extend it in your implementation's
  * test sources and say how to build a reader over given items. Covers de-duplication, chunking
- * at 100 keys (1, 2 and 3 requests for 100, 101 and 250 keys), missing keys, request order,
- * {@code get} agreeing with {@code getAll}, the async form, and null keys.
+ * ({@link #keysPerRequest()} keys per request, 100 by default: 1, 2 and 3 requests for 100, 101
+ * and 250 keys), missing keys, request order, {@code get} agreeing with {@code getAll}, the async
+ * form, and null keys.
  *
  * @param <K> the key type
  * @param <V> the item type
@@ -37,6 +39,23 @@ public abstract class BatchReaderContract<K, V> {
 
   /** Batch requests the reader last built by {@link #readerHolding} has sent to its store. */
   protected abstract long requestCount();
+
+  /**
+   * The most distinct keys one request of this reader reads: N distinct keys must take exactly
+   * ceil(N / keysPerRequest()) requests. By default {@link BatchKeys#MAX_KEYS_PER_REQUEST} (100,
+   * DynamoDB BatchGetItem's limit). A reader whose store has no batch read and that sends one
+   * request per key (e.g. one Query per partition) returns 1; its {@link #readerHolding} store
+   * must then answer each key in a single request (one page).
+   */
+  protected int keysPerRequest() {
+    return BatchKeys.MAX_KEYS_PER_REQUEST;
+  }
+
+  private long requestsFor(int distinctKeys) {
+    int perRequest = keysPerRequest();
+    assertThat(perRequest).as("keysPerRequest()").isPositive();
+    return (distinctKeys + perRequest - 1) / perRequest;
+  }
 
   private Map<K, V> items(int from, int to) {
     Map<K, V> m = new LinkedHashMap<>();
@@ -91,18 +110,18 @@ public abstract class BatchReaderContract<K, V> {
     BatchResult<K, V> result = r.getAll(asked);
     assertThat(result.found()).hasSize(150);
     assertThat(result.isComplete()).isTrue();
-    assertThat(requestCount()).isEqualTo(2);
+    assertThat(requestCount()).isEqualTo(requestsFor(150));
   }
 
   @Test
-  void getAll_withBoundaryKeyCounts_sendsCeilingOfNOver100Requests() {
+  void getAll_withBoundaryKeyCounts_sendsOneRequestPerChunkOfKeys() {
     BatchReader<K, V> r = readerHolding(items(0, 250));
     long before = requestCount();
     for (int n : new int[] {1, 99, 100, 101, 200, 250}) {
       BatchResult<K, V> result = r.getAll(keys(0, n));
       assertThat(result.found()).as("found of %d keys", n).hasSize(n);
       long after = requestCount();
-      assertThat(after - before).as("requests for %d keys", n).isEqualTo((n + 99) / 100);
+      assertThat(after - before).as("requests for %d keys", n).isEqualTo(requestsFor(n));
       before = after;
     }
   }

@@ -19,7 +19,6 @@ import io.skymarshal.model.ReplyFormat;
 import io.skymarshal.model.TokenUsage;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +34,14 @@ import org.junit.jupiter.api.Timeout;
  * answer asked for. A backend that cannot produce some failure narrows
  * {@link #scriptableFailures()}; one that cannot hold a reply back returns false from
  * {@link #canHoldReply()}.
+ *
+ * <p>A client whose answers are not scripted but computed from the request (the offline model,
+ * which answers from the XML prompt it is sent) overrides the exchange hooks instead:
+ * {@link #textExchange}, {@link #structuredExchange}, {@link #failingRequest} and
+ * {@link #heldRequest} return a request it can answer (or must fail, or holds back) and the
+ * reply it must give; its {@code script...} methods are then never called. A client that names
+ * itself in replies and errors, rather than the requested model, says so with
+ * {@link #answeringModelId()}. The assertions are the same for every client.
  *
  * <p>Each test is bounded by a 30 s timeout so a client that blocks fails instead of hanging.
  */
@@ -64,19 +71,80 @@ public abstract class ModelClientContract {
   }
 
   /**
-   * Waits until the backend has received the call scripted with {@link #scriptNoReply()}, so the
-   * test cancels a call in flight. By default returns at once.
+   * Waits until the backend has received the call {@link #heldRequest()} readied, so the test
+   * cancels a call in flight. By default returns at once.
    */
   protected void awaitHeldCall() {}
 
-  /** Whether {@link #scriptNoReply()} is supported. */
+  /** Whether {@link #heldRequest()} (by default {@link #scriptNoReply()}) is supported. */
   protected boolean canHoldReply() {
     return false;
   }
 
-  /** The failure kinds {@link #scriptFailure} can produce; by default all but OTHER. */
+  /** The failure kinds {@link #failingRequest} (by default {@link #scriptFailure}) can produce; by default all but OTHER. */
   protected Set<ModelException.Kind> scriptableFailures() {
     return EnumSet.complementOf(EnumSet.of(ModelException.Kind.OTHER));
+  }
+
+  /**
+   * A call the backend is ready for: the request to send and the reply text and usage the
+   * client must complete it with.
+   */
+  protected record Exchange(ModelRequest request, String text, TokenUsage usage) {}
+
+  /**
+   * Readies the backend to answer one call with {@code text} and {@code usage}, and returns that
+   * call. By default scripts them with {@link #scriptText} and sends {@code request(userText, null)}.
+   * A client that computes its answers overrides this to return a request it answers and the text
+   * and usage it must answer with (ignoring {@code text} and {@code usage}); successive calls
+   * should give different replies where it can, so that replies mixed up between concurrent calls
+   * show.
+   */
+  protected Exchange textExchange(String userText, String text, TokenUsage usage) {
+    scriptText(text, usage);
+    return new Exchange(request(userText, null), text, usage);
+  }
+
+  /**
+   * Readies the backend to answer one call that asks for {@code format} with the JSON object
+   * {@code json}, and returns that call. By default scripts it with {@link #scriptStructured} and
+   * sends {@code request(userText, format)}. A client that computes its answers overrides this to
+   * return a request with a reply format of its own and the JSON object it must answer with.
+   */
+  protected Exchange structuredExchange(String userText, ReplyFormat format, String json, TokenUsage usage) {
+    scriptStructured(format.name(), json, usage);
+    return new Exchange(request(userText, format), json, usage);
+  }
+
+  /**
+   * Readies the backend to fail one call with a {@link ModelException} of {@code kind}, one of
+   * {@link #scriptableFailures()}, and returns that call. By default scripts it with
+   * {@link #scriptFailure} and sends {@code request("fail " + kind, null)}. A client that
+   * computes its answers overrides this to return a request it must reject that way.
+   */
+  protected ModelRequest failingRequest(ModelException.Kind kind) {
+    scriptFailure(kind);
+    return request("fail " + kind, null);
+  }
+
+  /**
+   * Readies the backend to hold back its answer to one call, and returns that call; only called
+   * if {@link #canHoldReply()}. By default scripts it with {@link #scriptNoReply} and sends
+   * {@code request("never answered", null)}. A client that computes its answers overrides this to
+   * return a request whose answer it holds back.
+   */
+  protected ModelRequest heldRequest() {
+    scriptNoReply();
+    return request("never answered", null);
+  }
+
+  /**
+   * The model id the client reports in replies and errors. By default the requested model's
+   * ({@code profile().modelId()}); a client that answers as itself whatever model is requested
+   * (a scripted or offline model) returns its own id.
+   */
+  protected String answeringModelId() {
+    return profile().modelId();
   }
 
   /** The model profile requests use. */
@@ -92,14 +160,13 @@ public abstract class ModelClientContract {
 
   @Test
   public void call_whenBackendAnswersText_completesWithTextUsageAndModelId() {
-    TokenUsage usage = new TokenUsage(120, 30, 0, 0);
-    scriptText("the answer", usage);
+    Exchange call = textExchange("question", "the answer", new TokenUsage(120, 30, 0, 0));
 
-    ModelReply reply = client().call(request("question", null)).join();
+    ModelReply reply = client().call(call.request()).join();
 
-    assertThat(reply.text()).isEqualTo("the answer");
-    assertThat(reply.usage()).isEqualTo(usage);
-    assertThat(reply.modelId()).isEqualTo(profile().modelId());
+    assertThat(reply.text()).isEqualTo(call.text());
+    assertThat(reply.usage()).isEqualTo(call.usage());
+    assertThat(reply.modelId()).isEqualTo(answeringModelId());
     assertThat(reply.stopReason()).isNotBlank();
   }
 
@@ -107,31 +174,32 @@ public abstract class ModelClientContract {
   public void call_whenReplyFormatRequested_completesWithTheJsonObjectAsText() throws Exception {
     String json = "{\"action\":\"DELAY\",\"confidence\":0.82,\"constraints\":[],"
         + "\"reasoning\":\"crew rest\",\"figures\":{\"delayMinutes\":\"90\"}}";
-    scriptStructured("recommendation", json, new TokenUsage(200, 40, 0, 0));
     ReplyFormat format = new ReplyFormat("recommendation",
         "{\"type\":\"object\",\"properties\":{\"action\":{\"type\":\"string\"}},\"required\":[\"action\"]}");
+    Exchange call = structuredExchange("recommend", format, json, new TokenUsage(200, 40, 0, 0));
+    assertThat(call.request().replyFormat()).as("the exchange's request asks for a reply format").isNotNull();
 
-    ModelReply reply = client().call(request("recommend", format)).join();
+    ModelReply reply = client().call(call.request()).join();
 
     JsonNode got = JSON.readTree(reply.text());
     assertThat(got.isObject()).isTrue();
-    assertThat(got).isEqualTo(JSON.readTree(json));
+    assertThat(got).isEqualTo(JSON.readTree(call.text()));
   }
 
   @Test
   public void call_whenBackendFails_completesWithModelExceptionOfThatKindUnwrapped() {
     for (ModelException.Kind kind : scriptableFailures()) {
-      scriptFailure(kind);
+      ModelRequest failing = failingRequest(kind);
 
-      CompletableFuture<ModelReply> future = client().call(request("fail " + kind, null));
+      CompletableFuture<ModelReply> future = client().call(failing);
       Throwable direct = future.handle((r, e) -> e).join();
 
       assertThat(direct).as("failure of kind %s", kind).isInstanceOf(ModelException.class);
       ModelException me = (ModelException) direct;
       assertThat(me.kind()).isEqualTo(kind);
       assertThat(me.retryable()).isEqualTo(kind.isTransient());
-      assertThat(me.modelId()).isEqualTo(profile().modelId());
-      assertThat(me.getMessage()).contains(profile().modelId());
+      assertThat(me.modelId()).isEqualTo(answeringModelId());
+      assertThat(me.getMessage()).contains(answeringModelId());
       assertThat(catchThrowable(future::join)).isInstanceOf(CompletionException.class)
           .cause().isSameAs(me);
     }
@@ -140,35 +208,34 @@ public abstract class ModelClientContract {
   @Test
   public void call_whenManyCallsAtOnce_everyCallGetsExactlyOneScriptedReply() {
     int calls = 24;
-    Set<String> scripted = new HashSet<>();
+    List<Exchange> exchanges = new ArrayList<>();
     for (int i = 0; i < calls; i++) {
-      scriptText("reply-" + i, new TokenUsage(10 + i, 1, 0, 0));
-      scripted.add("reply-" + i);
+      exchanges.add(textExchange("q" + i, "reply-" + i, new TokenUsage(10 + i, 1, 0, 0)));
     }
     List<CompletableFuture<ModelReply>> futures = new ArrayList<>();
-    for (int i = 0; i < calls; i++) {
-      futures.add(client().call(request("q" + i, null)));
+    for (Exchange e : exchanges) {
+      futures.add(client().call(e.request()));
     }
 
     List<String> texts = futures.stream().map(CompletableFuture::join).map(ModelReply::text).toList();
 
-    assertThat(texts).hasSize(calls).doesNotHaveDuplicates();
-    assertThat(new HashSet<>(texts)).isEqualTo(scripted);
+    // every expected reply exactly as often as expected: with distinct replies, each exactly once
+    assertThat(texts).containsExactlyInAnyOrderElementsOf(exchanges.stream().map(Exchange::text).toList());
   }
 
   @Test
   public void call_whenReplyIsHeldBack_returnsAnOpenFutureThatCanBeCancelled() {
     assumeTrue(canHoldReply(), "backend cannot hold a reply back");
-    scriptNoReply();
+    ModelRequest request = heldRequest();
 
-    CompletableFuture<ModelReply> held = client().call(request("never answered", null));
+    CompletableFuture<ModelReply> held = client().call(request);
     awaitHeldCall();
 
     assertThat(held).isNotDone();
     assertThat(held.cancel(true)).isTrue();
     assertThat(held).isCancelled();
 
-    scriptText("after cancel", new TokenUsage(5, 2, 0, 0));
-    assertThat(client().call(request("next", null)).join().text()).isEqualTo("after cancel");
+    Exchange next = textExchange("next", "after cancel", new TokenUsage(5, 2, 0, 0));
+    assertThat(client().call(next.request()).join().text()).isEqualTo(next.text());
   }
 }

@@ -90,7 +90,7 @@ public final class ScriptedModel implements ModelClient {
   private final BlockingQueue<ModelRequest> requests = new LinkedBlockingQueue<>();
   private volatile Function<ModelRequest, Step> otherwise = r -> {
     throw new ModelException(ModelException.Kind.VALIDATION, MODEL_ID,
-        "no scripted step for agent " + r.agent() + " in " + r.phase().reportName());
+        "no scripted step for agent " + r.agent() + " in " + r.phase().reportName() + " (" + MODEL_ID + ")");
   };
 
   /** Appends {@code step} to {@code agent}'s script for every phase. */
@@ -125,7 +125,8 @@ public final class ScriptedModel implements ModelClient {
     Runnable complete = () -> {
       if (step.failure != null) {
         f.completeExceptionally(new ModelException(step.failure, MODEL_ID,
-            "scripted " + step.failure + " for " + request.agent() + " in " + request.phase().reportName()));
+            "scripted " + step.failure + " from " + MODEL_ID + " for " + request.agent() + " in "
+                + request.phase().reportName()));
       } else {
         f.complete(new ModelReply(step.text, step.usage, MODEL_ID, "end_turn"));
       }

@@ -63,6 +63,23 @@ class ScriptedModelTest {
     });
   }
 
+  /**
+   * Regression (found by the ModelClient contract): scripted and unscripted failures did not name
+   * the model id in their message, as every {@link ModelException} must.
+   */
+  @Test
+  void call_whenItFails_theMessageNamesTheModelId() {
+    ScriptedModel model = new ScriptedModel().enqueue("finance", ScriptedModel.Step.fail(ModelException.Kind.SERVER_ERROR));
+
+    for (String agent : List.of("finance", "cargo")) {
+      assertThatThrownBy(() -> model.call(request(agent, Phase.INITIAL)).join()).as(agent).cause()
+          .isInstanceOfSatisfying(ModelException.class, e -> {
+            assertThat(e.modelId()).isEqualTo(ScriptedModel.MODEL_ID);
+            assertThat(e.getMessage()).contains(ScriptedModel.MODEL_ID);
+          });
+    }
+  }
+
   @Test
   void call_delayedStepCompletesLater_neverStepNeverCompletes() {
     ScriptedModel model = new ScriptedModel()
