@@ -3,7 +3,8 @@ package io.skymarshal.model;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Calls a language model. The SPI every model backend implements: the offline model in core,
+ * Calls a language model. The SPI every model backend implements: the offline model in
+ * {@code skymarshal-airline},
  * Bedrock's Converse API in {@code skymarshal-bedrock}, scripted fakes in the testkit.
  *
  * <p>Contract:

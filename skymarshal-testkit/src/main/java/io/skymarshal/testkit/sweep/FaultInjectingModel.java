@@ -194,10 +194,10 @@ public final class FaultInjectingModel implements ModelClient {
     injections.add(new Injection(request.agent(), request.tier(), request.phase(), n, fault));
     return switch (fault) {
       case THROTTLED -> CompletableFuture.failedFuture(new ModelException(ModelException.Kind.THROTTLED, MODEL_ID,
-          "injected throttling for " + caller));
+          "injected throttling for " + caller + " (model " + MODEL_ID + ")"));
       case PERMANENT -> CompletableFuture.failedFuture(new ModelException(random.nextBoolean()
           ? ModelException.Kind.ACCESS_DENIED : ModelException.Kind.VALIDATION, MODEL_ID,
-          "injected permanent error for " + caller));
+          "injected permanent error for " + caller + " (model " + MODEL_ID + ")"));
       case MALFORMED -> CompletableFuture.completedFuture(reply(malformed(random.nextInt(4))));
       case HUNG -> new CompletableFuture<>();
       case RULING_BREAKS_CONSTRAINT -> CompletableFuture.completedFuture(reply(onScheduleRuling()));
