@@ -1,7 +1,7 @@
 package io.skymarshal.examples;
 
 import io.skymarshal.airline.AirlineDataset;
-import io.skymarshal.airline.DisruptionJson;
+import io.skymarshal.airline.json.DisruptionJson;
 import io.skymarshal.airline.FlightKey;
 import io.skymarshal.airline.agent.AirlineAgents;
 import io.skymarshal.airline.offline.OfflineModel;

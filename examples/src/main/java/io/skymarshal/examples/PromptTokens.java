@@ -1,6 +1,6 @@
 package io.skymarshal.examples;
 
-import io.skymarshal.airline.AirlineData;
+import io.skymarshal.airline.store.AirlineData;
 import io.skymarshal.airline.AirlineDataset;
 import io.skymarshal.airline.agent.AgentInput;
 import io.skymarshal.airline.agent.AirlineAgents;

@@ -1,8 +1,8 @@
 package io.skymarshal.examples;
 
-import io.skymarshal.airline.AirlineData;
+import io.skymarshal.airline.store.AirlineData;
 import io.skymarshal.airline.AirlineDataset;
-import io.skymarshal.airline.DisruptionJson;
+import io.skymarshal.airline.json.DisruptionJson;
 import io.skymarshal.airline.agent.AirlineAgents;
 import io.skymarshal.airline.offline.OfflineModel;
 import io.skymarshal.core.Decision;

@@ -1,5 +1,6 @@
 package io.skymarshal.airline;
 
+import io.skymarshal.airline.store.InMemoryAirlineStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skymarshal.data.BatchResult;

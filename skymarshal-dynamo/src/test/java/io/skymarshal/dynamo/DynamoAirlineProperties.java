@@ -9,7 +9,7 @@ import io.skymarshal.airline.CrewMember;
 import io.skymarshal.airline.CrewRoster;
 import io.skymarshal.airline.Flight;
 import io.skymarshal.airline.FlightKey;
-import io.skymarshal.airline.InMemoryAirlineStore;
+import io.skymarshal.airline.store.InMemoryAirlineStore;
 import io.skymarshal.data.BatchResult;
 import io.skymarshal.data.DataAccess;
 import io.skymarshal.data.Table;

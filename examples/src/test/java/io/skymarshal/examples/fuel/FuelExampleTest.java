@@ -31,7 +31,7 @@ class FuelExampleTest {
           seen.add(request);
           return offline.call(request);
         })
-        .data(io.skymarshal.airline.AirlineData.inMemory(AirlineSamples.ey123Airline()).toBuilder()
+        .data(io.skymarshal.airline.store.AirlineData.inMemory(AirlineSamples.ey123Airline()).toBuilder()
             .table(FuelAgent.FUEL_PRICES, io.skymarshal.data.InMemoryBatchReader.of(
                 List.of(new FuelPrice("AUH", 0.78, true)), FuelPrice::airport)).build())
         .build()) {

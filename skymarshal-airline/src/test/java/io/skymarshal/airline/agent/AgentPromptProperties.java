@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skymarshal.airline.Aircraft;
 import io.skymarshal.airline.AirlineTables;
 import io.skymarshal.airline.FlightCargo;
-import io.skymarshal.airline.InMemoryAirlineStore;
+import io.skymarshal.airline.store.InMemoryAirlineStore;
 import io.skymarshal.data.InMemoryBatchReader;
 import io.skymarshal.data.Table;
 import io.skymarshal.airline.AirlineDataset;

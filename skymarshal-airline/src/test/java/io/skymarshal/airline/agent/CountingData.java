@@ -2,7 +2,7 @@ package io.skymarshal.airline.agent;
 
 import io.skymarshal.airline.AirlineDataset;
 import io.skymarshal.airline.AirlineTables;
-import io.skymarshal.airline.InMemoryAirlineStore;
+import io.skymarshal.airline.store.InMemoryAirlineStore;
 import io.skymarshal.data.BatchReader;
 import io.skymarshal.data.BatchResult;
 import io.skymarshal.data.DataAccess;

@@ -3,7 +3,7 @@ package io.skymarshal.airline.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skymarshal.airline.Aircraft;
-import io.skymarshal.airline.AirlineData;
+import io.skymarshal.airline.store.AirlineData;
 import io.skymarshal.airline.AirlineDataset;
 import io.skymarshal.airline.constraint.AircraftGrounded;
 import io.skymarshal.airline.constraint.CrewDutyLimit;

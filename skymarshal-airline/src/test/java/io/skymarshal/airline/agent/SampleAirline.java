@@ -11,7 +11,7 @@ import io.skymarshal.airline.CostParameters;
 import io.skymarshal.airline.CrewMember;
 import io.skymarshal.airline.CrewPosition;
 import io.skymarshal.airline.CrewRoster;
-import io.skymarshal.airline.DisruptionJson;
+import io.skymarshal.airline.json.DisruptionJson;
 import io.skymarshal.airline.Flight;
 import io.skymarshal.airline.FlightKey;
 import io.skymarshal.airline.LocalTimeWindow;

@@ -2,7 +2,7 @@ package io.skymarshal.airline.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skymarshal.airline.AirlineData;
+import io.skymarshal.airline.store.AirlineData;
 import io.skymarshal.core.AgentSpec;
 import io.skymarshal.core.ArbitratorSpec;
 import io.skymarshal.core.Disruption;

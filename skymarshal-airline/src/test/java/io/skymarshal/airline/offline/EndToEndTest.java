@@ -2,7 +2,7 @@ package io.skymarshal.airline.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skymarshal.airline.AirlineData;
+import io.skymarshal.airline.store.AirlineData;
 import io.skymarshal.airline.agent.AirlineAgents;
 import io.skymarshal.airline.agent.SampleAirline;
 import io.skymarshal.core.Decision;

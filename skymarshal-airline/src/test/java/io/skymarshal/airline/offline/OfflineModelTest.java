@@ -3,7 +3,7 @@ package io.skymarshal.airline.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.skymarshal.airline.AirlineData;
+import io.skymarshal.airline.store.AirlineData;
 import io.skymarshal.airline.agent.AgentInput;
 import io.skymarshal.airline.agent.AirlineAgents;
 import io.skymarshal.airline.agent.SampleAirline;

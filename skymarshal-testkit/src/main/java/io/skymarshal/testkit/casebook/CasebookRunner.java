@@ -1,6 +1,6 @@
 package io.skymarshal.testkit.casebook;
 
-import io.skymarshal.airline.AirlineData;
+import io.skymarshal.airline.store.AirlineData;
 import io.skymarshal.airline.agent.AirlineAgents;
 import io.skymarshal.airline.offline.OfflineModel;
 import io.skymarshal.core.Decision;

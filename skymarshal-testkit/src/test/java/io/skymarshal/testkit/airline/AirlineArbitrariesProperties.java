@@ -2,7 +2,7 @@ package io.skymarshal.testkit.airline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skymarshal.airline.DisruptionJson;
+import io.skymarshal.airline.json.DisruptionJson;
 import io.skymarshal.airline.constraint.BindingConstraints;
 import io.skymarshal.core.ActionPlan;
 import io.skymarshal.core.BindingConstraint;

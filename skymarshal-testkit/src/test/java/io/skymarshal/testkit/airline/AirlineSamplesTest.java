@@ -2,7 +2,7 @@ package io.skymarshal.testkit.airline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skymarshal.airline.AirlineData;
+import io.skymarshal.airline.store.AirlineData;
 import io.skymarshal.airline.AirlineDataset;
 import io.skymarshal.airline.AirlineTables;
 import io.skymarshal.airline.CrewRoster;

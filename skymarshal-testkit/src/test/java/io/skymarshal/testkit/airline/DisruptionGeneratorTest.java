@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skymarshal.airline.AirlineDataset;
 import io.skymarshal.airline.Booking;
-import io.skymarshal.airline.DisruptionJson;
+import io.skymarshal.airline.json.DisruptionJson;
 import io.skymarshal.airline.Flight;
 import io.skymarshal.airline.FlightKey;
 import io.skymarshal.core.Disruption;

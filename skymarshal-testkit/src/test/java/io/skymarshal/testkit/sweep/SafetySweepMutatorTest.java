@@ -4,7 +4,7 @@ import static io.skymarshal.testkit.sweep.SweepWorld.AIRLINE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.skymarshal.airline.DisruptionJson;
+import io.skymarshal.airline.json.DisruptionJson;
 import io.skymarshal.airline.Flight;
 import io.skymarshal.core.Disruption;
 import io.skymarshal.testkit.airline.DisruptionGenerator;

@@ -1,5 +1,6 @@
-package io.skymarshal.airline;
+package io.skymarshal.airline.json;
 
+import io.skymarshal.airline.Airport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,7 @@ class DisruptionJsonTest {
   private final DisruptionJson json = DisruptionJson.withAirports(Set.of("AUH", "LHR", "FRA")::contains);
 
   private static ObjectNode sample() throws Exception {
-    try (InputStream in = DisruptionJsonTest.class.getResourceAsStream("sample_disruption.json")) {
+    try (InputStream in = DisruptionJsonTest.class.getResourceAsStream("/io/skymarshal/airline/sample_disruption.json")) {
       return (ObjectNode) MAPPER.readTree(in);
     }
   }
@@ -30,7 +31,7 @@ class DisruptionJsonTest {
   @Test
   void read_whenSampleDocument_mapsEveryKnownField() throws Exception {
     Disruption d;
-    try (InputStream in = getClass().getResourceAsStream("sample_disruption.json")) {
+    try (InputStream in = getClass().getResourceAsStream("/io/skymarshal/airline/sample_disruption.json")) {
       d = json.read(in);
     }
     assertThat(d.id()).isEqualTo("DISR-2026-01-30-001");

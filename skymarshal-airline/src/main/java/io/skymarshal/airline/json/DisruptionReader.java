@@ -1,4 +1,4 @@
-package io.skymarshal.airline;
+package io.skymarshal.airline.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skymarshal.core.Disruption;

@@ -1,4 +1,4 @@
-package io.skymarshal.airline;
+package io.skymarshal.airline.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
-package io.skymarshal.airline;
+package io.skymarshal.airline.store;
 
+import io.skymarshal.airline.AirlineDataset;
+import io.skymarshal.airline.AirlineTables;
 import io.skymarshal.data.DataAccess;
 
 /** Entry points to an airline's data. */

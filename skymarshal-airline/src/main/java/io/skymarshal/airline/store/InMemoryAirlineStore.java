@@ -1,5 +1,18 @@
-package io.skymarshal.airline;
+package io.skymarshal.airline.store;
 
+import io.skymarshal.airline.Aircraft;
+import io.skymarshal.airline.AircraftRotation;
+import io.skymarshal.airline.AirlineDataset;
+import io.skymarshal.airline.AirlineTables;
+import io.skymarshal.airline.Airport;
+import io.skymarshal.airline.CostParameters;
+import io.skymarshal.airline.CrewMember;
+import io.skymarshal.airline.CrewRoster;
+import io.skymarshal.airline.Flight;
+import io.skymarshal.airline.FlightBookings;
+import io.skymarshal.airline.FlightCargo;
+import io.skymarshal.airline.Passenger;
+import io.skymarshal.airline.ReserveCrew;
 import io.skymarshal.data.DataAccess;
 import io.skymarshal.data.InMemoryBatchReader;
 import io.skymarshal.data.Table;

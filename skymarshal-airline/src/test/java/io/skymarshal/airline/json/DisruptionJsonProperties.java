@@ -1,4 +1,4 @@
-package io.skymarshal.airline;
+package io.skymarshal.airline.json;
 
 import io.skymarshal.core.Disruption;
 import io.skymarshal.core.FlightRef;

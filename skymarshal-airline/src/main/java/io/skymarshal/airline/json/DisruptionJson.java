@@ -1,5 +1,6 @@
-package io.skymarshal.airline;
+package io.skymarshal.airline.json;
 
+import io.skymarshal.airline.Airport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
