@@ -46,6 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PromptRenderBenchmark {
   private XmlElement tree;
+  private String xml;
   private XMLOutputFactory stax;
 
   @Setup
@@ -54,13 +55,20 @@ public class PromptRenderBenchmark {
     Disruption d = AirlineSamples.ey123Disruption();
     AgentSpec<AgentInput> crew = (AgentSpec<AgentInput>) AirlineAgents.all().get(0);
     AgentInput in = crew.gather(d, AirlineData.inMemory(AirlineSamples.ey123Airline()));
-    tree = PromptXml.parse(crew.prompt(Phase.INITIAL, d, in, List.of()).text());
+    xml = crew.prompt(Phase.INITIAL, d, in, List.of()).text();
+    tree = PromptXml.parse(xml);
     stax = XMLOutputFactory.newFactory();
   }
 
   @Benchmark
   public String promptXml() {
     return PromptXml.render(tree);
+  }
+
+  /** Reading the same prompt back ({@link PromptXml#parse}), as the offline model does every call. */
+  @Benchmark
+  public XmlElement parse() {
+    return PromptXml.parse(xml);
   }
 
   @Benchmark
