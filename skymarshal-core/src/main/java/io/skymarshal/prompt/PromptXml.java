@@ -20,15 +20,16 @@ import javax.xml.stream.XMLStreamWriter;
  * implementation of jackson-dataformat-xml.
  *
  * <p>{@link #render} writes no declaration, no indentation and no whitespace between elements;
- * an element without content is self-closed. Every attribute value and text goes through one
- * escaper (see {@code XmlText}): the five XML metacharacters become entities, tab/LF/CR in
- * attributes and CR in text become character references, and characters XML 1.0 cannot carry
- * are written {@code \}{@code uXXXX} (a data backslash before {@code u} as {@code \}{@code u005C}).
- * So no data string can open or close an element, and {@code parse(render(e)).equals(e)} for
- * every element {@code e}.
+ * an element without content is self-closed. Woodstox writes the markup; every attribute value and
+ * text is escaped by SkyMarshal (see {@code XmlText}): the five XML metacharacters become
+ * entities, tab/LF/CR in attributes and CR in text become character references, and characters
+ * XML 1.0 cannot carry are written {@code \}{@code uXXXX} (a data backslash before {@code u} as
+ * {@code \}{@code u005C}). So no data string can open or close an element, and
+ * {@code parse(render(e)).equals(e)} for every element {@code e}.
  *
  * <p>{@link #parse} reads with DTDs and external entities off, and rejects comments, processing
- * instructions, DTDs and text between child elements. Stateless and thread-safe.
+ * instructions, DTDs, characters XML forbids and text between child elements. Stateless and
+ * thread-safe.
  */
 public final class PromptXml {
 
