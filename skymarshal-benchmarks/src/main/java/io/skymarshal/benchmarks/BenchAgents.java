@@ -19,6 +19,8 @@ import io.skymarshal.model.ModelReply;
 import io.skymarshal.model.TokenUsage;
 import io.skymarshal.prompt.OptimizedPrompt;
 import io.skymarshal.prompt.PromptStyle;
+import io.skymarshal.prompt.PromptXml;
+import io.skymarshal.prompt.XmlElement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +55,7 @@ final class BenchAgents {
   record Agent(String name, Tier tier) implements AgentSpec<String> {
     @Override
     public String systemPrompt() {
-      return "<role>" + name + "</role>";
+      return PromptXml.render(XmlElement.text("role", name));
     }
 
     @Override
@@ -63,7 +65,8 @@ final class BenchAgents {
 
     @Override
     public OptimizedPrompt prompt(Phase phase, Disruption d, String input, List<Recommendation> peers) {
-      return OptimizedPrompt.of(PromptStyle.XML, "<p f=\"" + input + "\" n=\"" + peers.size() + "\"/>");
+      return OptimizedPrompt.of(PromptStyle.XML,
+          PromptXml.render(XmlElement.builder("p").attr("f", input).attr("n", peers.size()).build()));
     }
 
     /** Every SAFETY agent examines the one aircraft, so the ruling on it passes the engine's check. */
@@ -84,12 +87,13 @@ final class BenchAgents {
   static final class Arbitrator implements ArbitratorSpec {
     @Override
     public String systemPrompt() {
-      return "<role>arbitrator</role>";
+      return PromptXml.render(XmlElement.text("role", "arbitrator"));
     }
 
     @Override
     public OptimizedPrompt prompt(Disruption d, ArbitrationInput input) {
-      return OptimizedPrompt.of(PromptStyle.XML, "<a n=\"" + input.revised().size() + "\"/>");
+      return OptimizedPrompt.of(PromptStyle.XML,
+          PromptXml.render(XmlElement.builder("a").attr("n", input.revised().size()).build()));
     }
 
     @Override

@@ -28,15 +28,22 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Writing a prompt: SkyMarshal's hand-written escaper ({@link PromptXml#render}) against the
- * StAX writer jackson-dataformat-xml writes through (Woodstox, on the class path with it), for
- * the same tree: the crew_compliance Phase-1 prompt of the EY123 sample (18 crew, reserves,
- * facts). The StAX writer also gives no reversible form for characters XML 1.0 cannot carry,
- * which is why the prompt writer does not use it; this measures what speed that choice costs or
- * saves.
+ * Writing and reading a prompt, for the same tree: the crew_compliance Phase-1 prompt of the
+ * EY123 sample (18 crew, reserves, facts; 4,375 characters, 67 elements).
+ *
+ * <ul>
+ *   <li>{@code promptXml}: {@link PromptXml#render}, Woodstox (through jackson-dataformat-xml's
+ *       {@code XmlFactory}) with SkyMarshal's reversible escaping.
+ *   <li>{@code parse}: {@link PromptXml#parse} of the rendered prompt, as the offline model reads
+ *       every prompt.
+ *   <li>{@code staxWriter}: a plain {@code XMLStreamWriter} from {@link XMLOutputFactory#newFactory()}
+ *       (Woodstox, now that core brings it; the JDK's writer before) with its own escaping, which has
+ *       no reversible form for characters XML 1.0 cannot carry: the cost of the markup alone.
+ * </ul>
  *
  * <p>Run: {@code ./mvnw -q -pl skymarshal-benchmarks -am package -DskipTests &&
- * java -jar skymarshal-benchmarks/target/benchmarks.jar PromptRenderBenchmark}
+ * java -jar skymarshal-benchmarks/target/benchmarks.jar PromptRenderBenchmark}; on a small
+ * machine add {@code -f 1 -wi 3 -i 5}. {@code docs/benchmarks.md} has the figures.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,6 +53,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PromptRenderBenchmark {
   private XmlElement tree;
+  private String xml;
   private XMLOutputFactory stax;
 
   @Setup
@@ -54,13 +62,20 @@ public class PromptRenderBenchmark {
     Disruption d = AirlineSamples.ey123Disruption();
     AgentSpec<AgentInput> crew = (AgentSpec<AgentInput>) AirlineAgents.all().get(0);
     AgentInput in = crew.gather(d, AirlineData.inMemory(AirlineSamples.ey123Airline()));
-    tree = PromptXml.parse(crew.prompt(Phase.INITIAL, d, in, List.of()).text());
+    xml = crew.prompt(Phase.INITIAL, d, in, List.of()).text();
+    tree = PromptXml.parse(xml);
     stax = XMLOutputFactory.newFactory();
   }
 
   @Benchmark
   public String promptXml() {
     return PromptXml.render(tree);
+  }
+
+  /** Reading the same prompt back ({@link PromptXml#parse}), as the offline model does every call. */
+  @Benchmark
+  public XmlElement parse() {
+    return PromptXml.parse(xml);
   }
 
   @Benchmark

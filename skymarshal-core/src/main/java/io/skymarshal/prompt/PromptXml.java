@@ -1,36 +1,37 @@
 package io.skymarshal.prompt;
 
+import io.skymarshal.prompt.internal.XmlStreams;
 import io.skymarshal.prompt.internal.XmlText;
-import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes {@link XmlElement}s as compact XML and reads them back.
+ * Writes {@link XmlElement}s as compact XML and reads them back, with Woodstox, the StAX
+ * implementation of jackson-dataformat-xml.
  *
  * <p>{@link #render} writes no declaration, no indentation and no whitespace between elements;
- * an element without content is self-closed. Every attribute value and text goes through one
- * escaper (see {@code XmlText}): the five XML metacharacters become entities, tab/LF/CR in
- * attributes and CR in text become character references, and characters XML 1.0 cannot carry
- * are written {@code \}{@code uXXXX} (a data backslash before {@code u} as {@code \}{@code u005C}).
- * So no data string can open or close an element, and {@code parse(render(e)).equals(e)} for
- * every element {@code e}.
+ * an element without content is self-closed. Woodstox writes the markup; every attribute value and
+ * text is escaped by SkyMarshal (see {@code XmlText}): the five XML metacharacters become
+ * entities, tab/LF/CR in attributes and CR in text become character references, and characters
+ * XML 1.0 cannot carry are written {@code \}{@code uXXXX} (a data backslash before {@code u} as
+ * {@code \}{@code u005C}). So no data string can open or close an element, and
+ * {@code parse(render(e)).equals(e)} for every element {@code e}.
  *
- * <p>{@link #parse} uses the JDK's StAX parser with DTDs and external entities off, and rejects
- * comments, processing instructions, DTDs and text between child elements. Stateless and
+ * <p>{@link #parse} reads with DTDs and external entities off, and rejects comments, processing
+ * instructions, DTDs, characters XML forbids and text between child elements. Stateless and
  * thread-safe.
  */
 public final class PromptXml {
-  private static final XMLInputFactory INPUT = inputFactory();
 
   private PromptXml() {}
 
@@ -43,25 +44,38 @@ public final class PromptXml {
 
   /** Appends {@code e} as compact XML to {@code out}. */
   public static void render(XmlElement e, StringBuilder out) {
-    out.append('<').append(e.name());
-    for (Map.Entry<String, String> a : e.attributes().entrySet()) {
-      out.append(' ').append(a.getKey()).append("=\"");
-      XmlText.escape(a.getValue(), true, out);
-      out.append('"');
+    Objects.requireNonNull(e, "element");
+    try {
+      XMLStreamWriter w = XmlStreams.writer(out);
+      write(w, e);
+      w.close();
+    } catch (XMLStreamException x) {
+      // names are checked when an element is built and the escaper accepts every string
+      throw new IllegalStateException("cannot write <" + e.name() + ">: " + x.getMessage(), x);
     }
-    if (e.children().isEmpty() && e.text().isEmpty()) {
-      out.append("/>");
+  }
+
+  private static void write(XMLStreamWriter w, XmlElement e) throws XMLStreamException {
+    boolean empty = e.children().isEmpty() && e.text().isEmpty();
+    if (empty) {
+      w.writeEmptyElement(e.name());
+    } else {
+      w.writeStartElement(e.name());
+    }
+    for (Map.Entry<String, String> a : e.attributes().entrySet()) {
+      w.writeAttribute(a.getKey(), XmlText.encode(a.getValue()));
+    }
+    if (empty) {
       return;
     }
-    out.append('>');
     if (e.children().isEmpty()) {
-      XmlText.escape(e.text(), false, out);
+      w.writeCharacters(XmlText.encode(e.text()));
     } else {
       for (XmlElement c : e.children()) {
-        render(c, out);
+        write(w, c);
       }
     }
-    out.append("</").append(e.name()).append('>');
+    w.writeEndElement();
   }
 
   /**
@@ -74,7 +88,7 @@ public final class PromptXml {
     Objects.requireNonNull(xml, "xml");
     XMLStreamReader r = null;
     try {
-      r = INPUT.createXMLStreamReader(new StringReader(xml));
+      r = XmlStreams.reader(xml);
       Deque<Partial> open = new ArrayDeque<>();
       XmlElement root = null;
       while (r.hasNext()) {
@@ -83,7 +97,9 @@ public final class PromptXml {
           case XMLStreamConstants.START_ELEMENT -> {
             Partial p = new Partial(r.getLocalName());
             for (int i = 0; i < r.getAttributeCount(); i++) {
-              p.attributes.put(r.getAttributeLocalName(i), XmlText.decode(r.getAttributeValue(i)));
+              String value = r.getAttributeValue(i);
+              checkXmlChars(value, "attribute " + r.getAttributeLocalName(i) + " of <" + p.name + ">");
+              p.attributes.put(r.getAttributeLocalName(i), XmlText.decode(value));
             }
             open.push(p);
           }
@@ -93,7 +109,7 @@ public final class PromptXml {
                 throw new PromptParseException("text outside the root element at " + r.getLocation());
               }
             } else {
-              open.peek().text.append(r.getText());
+              open.peek().text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
             }
           }
           case XMLStreamConstants.END_ELEMENT -> {
@@ -129,14 +145,12 @@ public final class PromptXml {
     }
   }
 
-  private static XMLInputFactory inputFactory() {
-    // the JDK's own parser, whatever StAX provider (e.g. Woodstox) is on the class path
-    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-    f.setProperty(XMLInputFactory.IS_COALESCING, true);
-    return f;
+  private static void checkXmlChars(CharSequence s, String where) {
+    int i = XmlText.indexOfNonXmlChar(s);
+    if (i >= 0) {
+      throw new PromptParseException(String.format(Locale.ROOT, "not well-formed XML: character U+%04X in %s is not"
+          + " allowed in XML", (int) s.charAt(i), where));
+    }
   }
 
   private static boolean isXmlWhitespace(CharSequence s) {
@@ -160,6 +174,7 @@ public final class PromptXml {
     }
 
     XmlElement build() {
+      checkXmlChars(text, "the text of <" + name + ">");
       XmlElement.Builder b;
       try {
         b = XmlElement.builder(name);

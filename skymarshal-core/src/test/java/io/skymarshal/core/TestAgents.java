@@ -4,6 +4,8 @@ import io.skymarshal.data.DataAccess;
 import io.skymarshal.model.ModelReply;
 import io.skymarshal.prompt.OptimizedPrompt;
 import io.skymarshal.prompt.PromptStyle;
+import io.skymarshal.prompt.PromptXml;
+import io.skymarshal.prompt.XmlElement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +59,7 @@ final class TestAgents {
 
     @Override
     public String systemPrompt() {
-      return "<role>" + name + "</role>";
+      return PromptXml.render(XmlElement.text("role", name));
     }
 
     @Override
@@ -67,9 +69,9 @@ final class TestAgents {
 
     @Override
     public OptimizedPrompt prompt(Phase phase, Disruption disruption, String input, List<Recommendation> peers) {
-      StringBuilder sb = new StringBuilder("<p phase=\"" + phase + "\" flight=\"" + input + "\">");
-      peers.forEach(p -> sb.append("<peer>").append(p.agent()).append("</peer>"));
-      return OptimizedPrompt.of(PromptStyle.XML, sb.append("</p>").toString());
+      XmlElement.Builder p = XmlElement.builder("p").attr("phase", phase).attr("flight", input);
+      peers.forEach(peer -> p.child(XmlElement.text("peer", peer.agent())));
+      return OptimizedPrompt.of(PromptStyle.XML, PromptXml.render(p.build()));
     }
 
     @Override
@@ -128,17 +130,16 @@ final class TestAgents {
   static final class LineArbitrator implements ArbitratorSpec {
     @Override
     public String systemPrompt() {
-      return "<role>arbitrator</role>";
+      return PromptXml.render(XmlElement.text("role", "arbitrator"));
     }
 
     @Override
     public OptimizedPrompt prompt(Disruption disruption, ArbitrationInput input) {
-      StringBuilder sb = new StringBuilder("<arbitrate>");
-      input.revised().forEach(r -> sb.append("<rec agent=\"").append(r.agent()).append("\" phase=\"").append(r.phase())
-          .append("\"/>"));
-      input.missingNames().forEach(m -> sb.append("<missing>").append(m).append("</missing>"));
-      input.safetyConstraints().forEach(c -> sb.append("<safety>").append(c.describe()).append("</safety>"));
-      return OptimizedPrompt.of(PromptStyle.XML, sb.append("</arbitrate>").toString());
+      XmlElement.Builder a = XmlElement.builder("arbitrate");
+      input.revised().forEach(r -> a.child(XmlElement.builder("rec").attr("agent", r.agent()).attr("phase", r.phase())));
+      input.missingNames().forEach(m -> a.child(XmlElement.text("missing", m)));
+      input.safetyConstraints().forEach(c -> a.child(XmlElement.text("safety", c.describe())));
+      return OptimizedPrompt.of(PromptStyle.XML, PromptXml.render(a.build()));
     }
 
     @Override

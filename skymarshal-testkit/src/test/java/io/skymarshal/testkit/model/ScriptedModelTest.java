@@ -11,6 +11,8 @@ import io.skymarshal.model.ModelProfiles;
 import io.skymarshal.model.ModelReply;
 import io.skymarshal.model.ModelRequest;
 import io.skymarshal.model.TokenUsage;
+import io.skymarshal.prompt.PromptXml;
+import io.skymarshal.prompt.XmlElement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +23,7 @@ class ScriptedModelTest {
 
   static ModelRequest request(String agent, Phase phase) {
     return new ModelRequest(agent, Tier.BUSINESS, phase, ModelProfiles.CLAUDE_HAIKU_4_5, "<role/>", false,
-        List.of(Message.user("<p>" + agent + "</p>")), null);
+        List.of(Message.user(PromptXml.render(XmlElement.text("p", agent)))), null);
   }
 
   @Test
