@@ -131,8 +131,8 @@ public final class BedrockPreflight {
   private PreflightReport run(AwsCredentialsProvider provider) {
     List<PreflightCheck> checks = new ArrayList<>();
     Optional<Region> resolvedRegion = region != null ? Optional.of(Region.of(region)) : defaultRegion();
-    checks.add(AwsChecks.region(SERVICE, resolvedRegion, REGION_SETTING));
     String where = endpointText(resolvedRegion);
+    checks.add(AwsChecks.region(SERVICE, resolvedRegion, REGION_SETTING, where));
     checks.add(AwsChecks.credentials(SERVICE, provider, Optional.ofNullable(awsProfile), PROFILE_SETTING,
         "Bedrock in region " + resolvedRegion.map(Region::id).orElse("(none)") + " at " + where));
     List<ModelPings.Routed> models = routedModels();

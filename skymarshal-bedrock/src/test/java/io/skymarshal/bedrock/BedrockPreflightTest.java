@@ -170,7 +170,7 @@ class BedrockPreflightTest {
     PreflightCheck region = report.checks().get(0);
     assertThat(region.problem()).isEqualTo(Problem.UNKNOWN_REGION);
     assertThat(region.subject()).isEqualTo("xx-fake-1");
-    assertThat(region.detail()).contains("'xx-fake-1' is not a region the AWS SDK knows");
+    assertThat(region.detail()).contains("'xx-fake-1' is not a region the AWS SDK knows, so its endpoint https://bedrock-runtime.xx-fake-1.amazonaws.com cannot exist");
     assertThat(region.remedy()).contains("SKYMARSHAL_REGION").contains("us-east-1");
     assertThat(report.failures()).hasSize(1);
     PreflightCheck endpoint = report.checks().get(2);

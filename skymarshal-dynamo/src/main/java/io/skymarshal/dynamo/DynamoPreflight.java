@@ -115,7 +115,7 @@ public final class DynamoPreflight {
       checks.add(PreflightCheck.skipped(SERVICE, Kind.REGION, regionId, why));
       checks.add(PreflightCheck.skipped(SERVICE, Kind.CREDENTIALS, "the client's", why));
     } else {
-      checks.add(AwsChecks.region(SERVICE, region, REGION_SETTING));
+      checks.add(AwsChecks.region(SERVICE, region, REGION_SETTING, where));
       checks.add(AwsChecks.credentials(SERVICE, config.credentialsProvider(), Optional.empty(), PROFILE_SETTING,
           "DynamoDB in region " + regionId + " at " + where));
     }

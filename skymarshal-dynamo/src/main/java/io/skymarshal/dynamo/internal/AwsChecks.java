@@ -35,8 +35,9 @@ public final class AwsChecks {
    * The region check: set, and known to the SDK.
    *
    * @param howToSet the settings that choose the region, for the remedy (e.g. {@code SKYMARSHAL_REGION or AWS_REGION})
+   * @param endpoint the endpoint the region leads to, for the failure's text
    */
-  public static PreflightCheck region(String service, Optional<Region> region, String howToSet) {
+  public static PreflightCheck region(String service, Optional<Region> region, String howToSet, String endpoint) {
     if (region.isEmpty()) {
       return PreflightCheck.failed(service, Kind.REGION, "(none)", Problem.NO_REGION,
           "no region is set and the SDK's region chain (AWS_REGION, aws.region, the profile's region) has none",
@@ -45,7 +46,7 @@ public final class AwsChecks {
     String id = region.get().id();
     if (!Region.regions().contains(region.get())) {
       return PreflightCheck.failed(service, Kind.REGION, id, Problem.UNKNOWN_REGION,
-          "'" + id + "' is not a region the AWS SDK knows, so its endpoint cannot exist",
+          "'" + id + "' is not a region the AWS SDK knows, so its endpoint " + endpoint + " cannot exist",
           "set " + howToSet + " to a real region id, e.g. us-east-1, us-west-2 or eu-west-1 (check for a typo)");
     }
     return PreflightCheck.passed(service, Kind.REGION, id, "known to the AWS SDK");
