@@ -100,6 +100,13 @@ public final class AwsRun {
           Bedrock settings come from the SKYMARSHAL_* variables (skymarshal.env.example); the DynamoDB
           region and credentials from the AWS SDK's default chains (AWS_REGION, AWS_PROFILE, ...).
           Create and load the tables once with: LoadAirline --sample --prefix P""")
+      .exitStatuses("""
+          exit status:
+            0  done: every run decided (DECIDED or DEGRADED); with --check, every check passed
+            1  failed: a check, a setting, a file, the tables; the message says what to do
+            2  bad arguments
+            3  a run made no decision (HALTED or REFERRED): a person must act
+          """)
       .build();
 
   /** What the command line asked for. */

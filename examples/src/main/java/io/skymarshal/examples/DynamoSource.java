@@ -63,8 +63,7 @@ final class DynamoSource implements AutoCloseable {
       region = new DefaultAwsRegionProviderChain().getRegion();
     } catch (SdkClientException e) {
       // the chain's own message lists every provider it tried: too long to help
-      throw new NoRegionException("no region for the DynamoDB tables: AWS_REGION is not set and the AWS profile "
-          + "names none; set AWS_REGION to the region LoadAirline loaded the tables in", e);
+      throw new NoRegionException("no region: AWS_REGION is not set and the AWS profile names none", e);
     }
     DynamoRequestLog log = new DynamoRequestLog();
     DynamoDbAsyncClient client = DynamoClients.asyncClient(withLog(log).andThen(b -> {

@@ -55,6 +55,7 @@ import java.util.TreeMap;
  * ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.skymarshal.examples.PromptTokens \
  *     -Dexec.args="--disruptions 100 --seed 7 --write docs/benchmarks.md"
  * </pre>
+ * {@code --help} prints the options; bad arguments exit 2 with the usage ({@link ExitCode}).
  */
 public final class PromptTokens {
   static final String COMMAND = "./mvnw -q -pl examples -am compile exec:java"

@@ -42,6 +42,7 @@ public final class QuickStart {
           "Decides a flight disruption offline: the in-memory sample airline and the offline model, no AWS.")
       .flag("--json", "print the decision and its report as JSON")
       .option("--disruption", "FILE", "decide this disruption JSON document instead of the EY123 sample")
+      .deciding()
       .build();
 
   private QuickStart() {}

@@ -32,7 +32,7 @@ class ToolBehaviourTest {
 
     assertThat(r.status()).isEqualTo(ExitCode.OK);
     assertThat(r.out()).startsWith("usage: " + program + " ").contains("options:").contains("--help")
-        .contains("exit status:").contains("2  bad arguments");
+        .contains("exit status:").contains("2  bad arguments").contains("1  failed");
     assertThat(r.err()).isEmpty();
     assertThat(Captured.run(PROGRAMS.get(program), "-h").out()).isEqualTo(r.out());
   }

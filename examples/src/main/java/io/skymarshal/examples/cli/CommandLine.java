@@ -26,12 +26,14 @@ public final class CommandLine {
   private final String summary;
   private final Map<String, Option> options;
   private final String notes;
+  private final String exitStatuses;
 
   private CommandLine(Builder b) {
     this.name = b.name;
     this.summary = b.summary;
     this.options = new LinkedHashMap<>(b.options);
     this.notes = b.notes;
+    this.exitStatuses = b.exitStatuses;
   }
 
   /** A builder for the program {@code name}, described in one line by {@code summary}. */
@@ -65,7 +67,7 @@ public final class CommandLine {
     if (!notes.isEmpty()) {
       sb.append('\n').append(notes.strip()).append('\n');
     }
-    return sb.append('\n').append(ExitCode.HELP).toString();
+    return sb.append('\n').append(exitStatuses).toString();
   }
 
   /**
@@ -123,6 +125,7 @@ public final class CommandLine {
     private final String summary;
     private final Map<String, Option> options = new LinkedHashMap<>();
     private String notes = "";
+    private String exitStatuses = ExitCode.HELP;
 
     private Builder(String name, String summary) {
       this.name = Objects.requireNonNull(name, "name");
@@ -137,6 +140,21 @@ public final class CommandLine {
     /** An option with a value, e.g. {@code --runs N}. */
     public Builder option(String option, String value, String help) {
       return add(new Option(option, Objects.requireNonNull(value, "value"), help));
+    }
+
+    /** Marks a program that decides disruptions: its help lists exit status 3, no decision. */
+    public Builder deciding() {
+      this.exitStatuses = ExitCode.HELP_DECIDING;
+      return this;
+    }
+
+    /**
+     * Replaces the exit statuses the help ends with (for a program whose 0 means more, e.g.
+     * "every check passed").
+     */
+    public Builder exitStatuses(String text) {
+      this.exitStatuses = Objects.requireNonNull(text, "exitStatuses");
+      return this;
     }
 
     /** Lines printed after the options in the help (examples, where settings come from). */

@@ -13,13 +13,21 @@ public final class ExitCode {
   /** A run made no decision (HALTED or REFERRED): a person must act. */
   public static final int NO_DECISION = 3;
 
-  /** The lines every program's help ends with. */
-  static final String HELP = """
+  /** The lines the help of a program that decides ends with. */
+  static final String HELP_DECIDING = """
       exit status:
-        0  done (a decision was made: DECIDED or DEGRADED)
+        0  done: a decision was made (DECIDED or DEGRADED)
         1  failed: the message says what to do
         2  bad arguments
         3  no decision was made (HALTED or REFERRED): a person must act
+      """;
+
+  /** The lines the help of another program ends with. */
+  static final String HELP = """
+      exit status:
+        0  done
+        1  failed: the message says what to do
+        2  bad arguments
       """;
 
   private ExitCode() {}

@@ -24,6 +24,8 @@ import java.util.List;
  * <pre>
  * ./mvnw -q -pl examples -am package exec:java -DskipTests -Dexec.mainClass=io.skymarshal.examples.fuel.FuelExample
  * </pre>
+ * Exit status ({@link ExitCode}): 0 for a decision, 3 when none was made (a person must act),
+ * 2 for any argument but {@code --help}.
  */
 public final class FuelExample {
 
@@ -50,6 +52,7 @@ public final class FuelExample {
 
   static final CommandLine CLI = CommandLine.of("FuelExample",
           "Decides the EY123 sample disruption offline with an eighth agent, fuel, that has its own table.")
+      .deciding()
       .build();
 
   public static void main(String[] args) {
