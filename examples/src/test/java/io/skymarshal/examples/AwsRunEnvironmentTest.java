@@ -6,12 +6,8 @@ import io.skymarshal.examples.cli.ExitCode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,44 +23,18 @@ class AwsRunEnvironmentTest {
   @TempDir
   Path home;
 
-  private record Result(int status, String out, String err) {
-    String all() {
-      return out + err;
-    }
+  private Subprocess.Result awsRun(Map<String, String> env, String... args) throws Exception {
+    return Subprocess.run(AwsRun.class, home, env, args);
   }
 
-  /** Runs AwsRun with {@code args} in a JVM whose AWS settings are only {@code env}. */
-  private Result awsRun(Map<String, String> env, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), AwsRun.class.getName()));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command);
-    Map<String, String> e = pb.environment();
-    e.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("SKYMARSHAL_"));
-    // no profile file, no instance metadata: the default chains find only what env gives
-    e.put("HOME", home.toString());
-    e.put("AWS_CONFIG_FILE", home.resolve("no-config").toString());
-    e.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-credentials").toString());
-    e.put("AWS_EC2_METADATA_DISABLED", "true");
-    e.putAll(env);
-    pb.redirectOutput(home.resolve("out.txt").toFile()).redirectError(home.resolve("err.txt").toFile());
-    Process p = pb.start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("AwsRun did not end");
-    }
-    return new Result(p.exitValue(), java.nio.file.Files.readString(home.resolve("out.txt"), StandardCharsets.UTF_8),
-        java.nio.file.Files.readString(home.resolve("err.txt"), StandardCharsets.UTF_8));
-  }
-
-  private static void assertNoRawSdkText(Result r) {
+  private static void assertNoRawSdkText(Subprocess.Result r) {
     assertThat(r.all()).doesNotContain("AwsCredentialsProviderChain").doesNotContain("UnknownHostException")
         .doesNotContain("SdkClientException").doesNotContain("\tat ");
   }
 
   @Test
   void run_whenNoCredentials_saysSoOncePerServiceNamingRegionEndpointAndWhatToDo() throws Exception {
-    Result r = awsRun(Map.of("AWS_REGION", "us-east-1"));
+    Subprocess.Result r = awsRun(Map.of("AWS_REGION", "us-east-1"));
 
     assertThat(r.status()).isEqualTo(ExitCode.FAILED);
     assertThat(r.err()).contains("AwsRun: 2 of 18 checks failed; nothing was decided. What to do:")
@@ -79,7 +49,7 @@ class AwsRunEnvironmentTest {
 
   @Test
   void check_whenTheRegionIsInvented_failsTheRegionNamingTheEndpointAndCallsNothing() throws Exception {
-    Result r = awsRun(Map.of("AWS_REGION", "xx-fake-1", "SKYMARSHAL_REGION", "xx-fake-1",
+    Subprocess.Result r = awsRun(Map.of("AWS_REGION", "xx-fake-1", "SKYMARSHAL_REGION", "xx-fake-1",
         "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "not-a-secret"), "--check");
 
     assertThat(r.status()).isEqualTo(ExitCode.FAILED);
@@ -99,7 +69,7 @@ class AwsRunEnvironmentTest {
   void run_whenNoEndpointAnswers_failsEachEndpointOnceNamingItAndTheRegion() throws Exception {
     String closed = "http://127.0.0.1:" + closedPort();
 
-    Result r = awsRun(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
+    Subprocess.Result r = awsRun(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
         "AWS_SECRET_ACCESS_KEY", "not-a-secret", "SKYMARSHAL_BEDROCK_ENDPOINT", closed), "--dynamodb-endpoint", closed);
 
     assertThat(r.status()).isEqualTo(ExitCode.FAILED);
@@ -115,7 +85,7 @@ class AwsRunEnvironmentTest {
 
   @Test
   void run_whenNoRegionAtAll_saysWhichSettingToSet() throws Exception {
-    Result r = awsRun(Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "not-a-secret"), "--check");
+    Subprocess.Result r = awsRun(Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "not-a-secret"), "--check");
 
     assertThat(r.status()).isEqualTo(ExitCode.FAILED);
     assertThat(r.err()).contains("bedrock region (none): FAILED (NO_REGION)")
