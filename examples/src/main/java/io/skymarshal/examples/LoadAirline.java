@@ -83,17 +83,17 @@ public final class LoadAirline {
       client = DynamoClients.asyncClient(b -> endpoint.ifPresent(b::endpointOverride));
     } catch (SdkClientException e) {
       return failed(DynamoPreflight.withoutClient(layout, "no region: AWS_REGION is not set and the AWS profile names "
-          + "none"), err);
+          + "none").failures(), err);
     }
     try (client) {
-      // the tables may not exist yet: only region, credentials and endpoint must pass
+      // the tables need not exist yet; but the region, credentials and endpoint must pass, and a
+      // table that exists with other keys would refuse the items (unless it is to be deleted)
       PreflightReport report = DynamoPreflight.builder(client).layout(layout).build().run();
       List<PreflightCheck> blocking = report.failures().stream()
-          .filter(c -> c.kind() != PreflightCheck.Kind.TABLE || c.problem() == PreflightCheck.Problem.UNREACHABLE
-              || c.problem() == PreflightCheck.Problem.ACCESS_DENIED)
+          .filter(c -> c.kind() != PreflightCheck.Kind.TABLE || blocksLoading(c.problem(), delete))
           .toList();
       if (!blocking.isEmpty()) {
-        return failed(report, err);
+        return failed(blocking, err);
       }
       AirlineLoader loader = AirlineLoader.builder(client).layout(layout).build();
       if (delete) {
@@ -111,9 +111,17 @@ public final class LoadAirline {
     }
   }
 
-  private static int failed(PreflightReport report, PrintStream err) {
+  private static boolean blocksLoading(PreflightCheck.Problem problem, boolean delete) {
+    return switch (problem) {
+      case UNREACHABLE, ACCESS_DENIED -> true;
+      case WRONG_SCHEMA -> !delete;
+      default -> false;
+    };
+  }
+
+  private static int failed(List<PreflightCheck> failures, PrintStream err) {
     err.println("LoadAirline: nothing was written, because these checks failed:");
-    report.failures().forEach(f -> err.println("  " + f));
+    failures.forEach(f -> err.println("  " + f));
     return ExitCode.FAILED;
   }
 }

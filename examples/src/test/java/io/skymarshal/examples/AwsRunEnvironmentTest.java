@@ -95,6 +95,21 @@ class AwsRunEnvironmentTest {
     assertNoRawSdkText(r);
   }
 
+  @Test
+  void loadAirline_whenTheEndpointDoesNotAnswer_writesNothingAndSaysWhatToDo() throws Exception {
+    String closed = "http://127.0.0.1:" + closedPort();
+
+    Subprocess.Result r = Subprocess.run(LoadAirline.class, home, Map.of("AWS_REGION", "eu-west-1",
+        "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "not-a-secret"), "--sample", "--endpoint", closed);
+
+    assertThat(r.status()).isEqualTo(ExitCode.FAILED);
+    assertThat(r.err()).isEqualTo("LoadAirline: nothing was written, because these checks failed:\n"
+        + "  dynamodb endpoint " + closed + ": FAILED (UNREACHABLE): cannot reach DynamoDB at " + closed
+        + " (region eu-west-1): connection refused; what to do: check that the endpoint " + closed
+        + " is right and its server is running\n");
+    assertThat(r.out()).isEmpty();
+  }
+
   private static int closedPort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();

@@ -58,7 +58,8 @@ public final class Arguments {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new UsageException(name + " must be a whole number >= " + min + " but was '" + text.get() + "'");
+    throw new UsageException(name + " must be a whole number" + (min == Long.MIN_VALUE ? "" : " >= " + min)
+        + " but was '" + text.get() + "'");
   }
 
   /**
