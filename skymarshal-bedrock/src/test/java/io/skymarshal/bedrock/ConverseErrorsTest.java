@@ -96,7 +96,7 @@ class ConverseErrorsTest {
 
   @Test
   void call_whenNothingListens_failsAsTransientServerErrorSayingItCouldNotReachBedrock() {
-    FakeBedrockServer gone = FakeBedrockServer.start();
+    FakeBedrockServer gone = FakeBedrockServer.startHttps();
     ConverseModelClient toNowhere = TestClients.client(gone, Duration.ofSeconds(5));
     gone.close();
     try {
