@@ -80,7 +80,7 @@ class ConverseErrorsTest {
     ModelException e = failure();
 
     assertThat(e.kind()).isEqualTo(Kind.VALIDATION);
-    assertThat(e.getMessage()).contains("global., us., eu. or apac.");
+    assertThat(e.getMessage()).contains("global., us., eu., jp. or au.");
   }
 
   @Test

@@ -3,8 +3,9 @@ package io.skymarshal.model;
 /**
  * The Claude models SkyMarshal knows, with Bedrock's global cross-region inference profile ids
  * and list prices (USD per million tokens: input, output, cache read, cache write) as of 2025-11.
- * Use {@link ModelProfile#withModelId} for a regional profile ({@code us.}, {@code eu.},
- * {@code apac.}) and {@link ModelProfile#withPrice} where your prices differ.
+ * Use {@link ModelProfile#withModelId} for a geographic profile ({@code us.}, {@code eu.},
+ * {@code jp.}, {@code au.}; skymarshal-bedrock's {@code BedrockModels} knows which exist for each
+ * model) and {@link ModelProfile#withPrice} where your prices differ.
  */
 public final class ModelProfiles {
 
