@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.InternalServerException;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelErrorException;
+import software.amazon.awssdk.services.bedrockruntime.model.ModelNotReadyException;
+import software.amazon.awssdk.services.bedrockruntime.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelTimeoutException;
 import software.amazon.awssdk.services.bedrockruntime.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.bedrockruntime.model.ServiceUnavailableException;
@@ -36,6 +38,8 @@ class FakeBedrockServerSdkTest {
   private static final String MODEL = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
   private static final Map<BedrockFault, Class<? extends AwsServiceException>> SDK_TYPES = Map.of(
       BedrockFault.THROTTLING, ThrottlingException.class,
+      BedrockFault.MODEL_NOT_READY, ModelNotReadyException.class,
+      BedrockFault.SERVICE_QUOTA_EXCEEDED, ServiceQuotaExceededException.class,
       BedrockFault.SERVICE_UNAVAILABLE, ServiceUnavailableException.class,
       BedrockFault.INTERNAL_SERVER, InternalServerException.class,
       BedrockFault.MODEL_TIMEOUT, ModelTimeoutException.class,
