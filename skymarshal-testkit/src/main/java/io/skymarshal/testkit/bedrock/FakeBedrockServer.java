@@ -29,13 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.TrustManager;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.Protocol;
-import software.amazon.awssdk.http.ProtocolNegotiation;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
 
@@ -174,35 +168,25 @@ public final class FakeBedrockServer implements AutoCloseable {
   /**
    * A Netty HTTP client builder this server can talk to: HTTP/1.1 without ALPN
    * ({@code ProtocolNegotiation.ASSUME_PROTOCOL}) and, for an HTTPS server, trusting its certificate.
+   * Needs {@code software.amazon.awssdk:netty-nio-client}; the server itself needs no AWS SDK.
    */
   public NettyNioAsyncHttpClient.Builder httpClientBuilder() {
-    NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder()
-        .protocol(Protocol.HTTP1_1)
-        .protocolNegotiation(ProtocolNegotiation.ASSUME_PROTOCOL);
-    if (certificate != null) {
-      http.tlsTrustManagersProvider(certificate::trustManagers);
-    }
-    return http;
+    return SdkClients.httpClientBuilder(this);
   }
 
   /**
    * A Bedrock Runtime async client builder pointed at this server: {@link #httpClientBuilder()},
    * region {@link #REGION}, static test credentials, and the SDK's retries off so each call is one
-   * request (and one enqueued reply). Change what you need and build it.
+   * request (and one enqueued reply). Change what you need and build it. Needs
+   * {@code software.amazon.awssdk:bedrockruntime}.
    */
   public BedrockRuntimeAsyncClientBuilder asyncClientBuilder() {
-    return BedrockRuntimeAsyncClient.builder()
-        .endpointOverride(endpoint())
-        .httpClientBuilder(httpClientBuilder())
-        .region(Region.of(REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("AKIDFAKEBEDROCK", "fake-bedrock-secret")))
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    return SdkClients.asyncClientBuilder(this);
   }
 
   /** {@link #asyncClientBuilder()} built: a real SDK client that talks to (and trusts) this server. Close it. */
   public BedrockRuntimeAsyncClient newAsyncClient() {
-    return asyncClientBuilder().build();
+    return SdkClients.asyncClientBuilder(this).build();
   }
 
   /** The port the server listens on. */
