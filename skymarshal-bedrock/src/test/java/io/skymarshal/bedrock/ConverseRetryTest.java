@@ -29,13 +29,20 @@ class ConverseRetryTest {
   static final FakeBedrockFixture bedrock = FakeBedrockFixture.create();
 
   private final AtomicInteger retries = new AtomicInteger();
+  /** Retries after a throttle only: on a loaded machine a call may also time out and be retried. */
+  private final AtomicInteger throttleRetries = new AtomicInteger();
 
   private RetryPolicy<ModelReply> retryTransient(int maxRetries) {
     return RetryPolicy.<ModelReply>builder()
         .handleIf((reply, e) -> e instanceof ModelException me && me.retryable())
         .withBackoff(Duration.ofMillis(1), Duration.ofMillis(16))
         .withMaxRetries(maxRetries)
-        .onRetry(event -> retries.incrementAndGet())
+        .onRetry(event -> {
+          retries.incrementAndGet();
+          if (event.getLastException() instanceof ModelException me && me.kind() == ModelException.Kind.THROTTLED) {
+            throttleRetries.incrementAndGet();
+          }
+        })
         .build();
   }
 
@@ -60,8 +67,10 @@ class ConverseRetryTest {
     for (int i = 0; i < calls; i++) {
       assertThat(futures.get(i).join().text()).isEqualTo("ok call " + i);
     }
-    assertThat(retries.get()).isEqualTo(throttles);
-    assertThat(bedrock.server().requestCount()).isEqualTo(calls + throttles);
+    assertThat(throttleRetries.get()).isEqualTo(throttles);
+    // each throttle costs exactly one more request; a timeout under load may add one more, never fewer
+    assertThat(bedrock.server().requestCount()).isGreaterThanOrEqualTo(calls + throttles)
+        .isEqualTo(calls + throttles + (retries.get() - throttleRetries.get()));
   }
 
   @Test
