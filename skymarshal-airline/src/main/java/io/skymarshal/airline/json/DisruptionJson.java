@@ -32,7 +32,9 @@ import java.util.stream.Collectors;
  * with its number, origin, destination and both scheduled times. Times are ISO-8601 instants
  * with {@code Z} or an offset; a local time without offset is rejected as ambiguous. Airports
  * (an object with {@code iata} or a plain code) must be known to the airport lookup.
- * {@code severity} is low, medium (default), high or critical.
+ * {@code severity} is low, medium (default), high or critical. An optional section
+ * ({@code issue_details}, {@code impact}, {@code facts}) given as JSON {@code null} is read as
+ * absent.
  *
  * <p>Every other field is kept, never dropped: it becomes a {@linkplain Disruption#facts() fact}
  * named by its dotted path ({@code constraints.lhr_curfew}, {@code flight.origin.name}) with its

@@ -71,10 +71,15 @@ final class DisruptionReader {
       Map.Entry<String, JsonNode> e = it.next();
       String name = e.getKey();
       switch (name) {
+        // a section given as JSON null is absent: object(...) returned null for it
         case "flight" -> remaining(flight, FLIGHT, "flight");
         case "issue_details" -> remaining(issue, ISSUE, "issue_details");
         case "impact" -> remaining(impact, IMPACT, "impact");
-        case FACTS -> verbatimFacts(e.getValue());
+        case FACTS -> {
+          if (!e.getValue().isNull()) {
+            verbatimFacts(e.getValue());
+          }
+        }
         default -> {
           if (!TOP.contains(name)) {
             fact(name, e.getValue());
@@ -164,6 +169,9 @@ final class DisruptionReader {
   }
 
   private void remaining(JsonNode section, Set<String> consumed, String prefix) {
+    if (section == null) {
+      return;
+    }
     for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       boolean airportObject = prefix.equals("flight") && (e.getKey().equals("origin") || e.getKey().equals("destination"))
