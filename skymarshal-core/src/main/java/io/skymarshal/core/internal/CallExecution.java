@@ -12,6 +12,7 @@ import io.skymarshal.core.SkyMarshalException;
 import io.skymarshal.core.Tier;
 import io.skymarshal.model.Message;
 import io.skymarshal.model.ModelClient;
+import io.skymarshal.model.ModelException;
 import io.skymarshal.model.ModelProfile;
 import io.skymarshal.model.ModelReply;
 import io.skymarshal.model.ModelRequest;
@@ -152,6 +153,14 @@ final class CallExecution {
     }
     scope.track(f);
     return f.thenApply(reply -> {
+      if (reply.usage().exceedsCallLimit()) {
+        // a backend that reports this is broken: its figures are not added to the report's totals
+        TokenUsage u = reply.usage();
+        throw new ModelException(ModelException.Kind.OTHER, profile.modelId(), "model " + profile.modelId()
+            + " reported implausible usage (" + u.inputTokens() + " in, " + u.outputTokens() + " out, "
+            + u.cacheReadTokens() + " cache read, " + u.cacheWriteTokens() + " cache write tokens; at most "
+            + TokenUsage.MAX_PER_CALL + " of each per reply)");
+      }
       synchronized (this) {
         usage = usage.plus(reply.usage());
         cacheRead |= reply.readFromCache();

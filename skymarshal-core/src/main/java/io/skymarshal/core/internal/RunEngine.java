@@ -100,15 +100,29 @@ public final class RunEngine {
           });
         })
         .whenComplete((d, e) -> {
-          if (d != null && RunContext.log().isInfoEnabled()) {
-            run.withMdc(() -> RunContext.log().info("run done: {} {} in {} ms, {} tokens, ${}", d.status(), d.action(),
-                Math.round(d.report().totalDurationMs()), d.report().totalUsage().totalInputTokens()
-                    + d.report().totalUsage().outputTokens(), String.format("%.4f", d.report().totalCostUsd())));
-          }
           if (d != null) {
+            logDone(run, d);
             listeners.onRunCompleted(disruption, d);
           }
         });
+  }
+
+  /**
+   * The "run done" line. Logging never changes an outcome: whatever it computes cannot fail the
+   * run, at any log level.
+   */
+  private static void logDone(RunContext run, Decision d) {
+    if (!RunContext.log().isInfoEnabled()) {
+      return;
+    }
+    try {
+      io.skymarshal.model.TokenUsage total = d.report().totalUsage();
+      run.withMdc(() -> RunContext.log().info("run done: {} {} in {} ms, {} in / {} out tokens{}, ${}", d.status(),
+          d.action(), Math.round(d.report().totalDurationMs()), total.totalInputTokens(), total.outputTokens(),
+          total.saturated() ? " (saturated)" : "", String.format("%.4f", d.report().totalCostUsd())));
+    } catch (RuntimeException e) {
+      RunContext.log().warn("could not log the end of run {}: {}", d.disruptionId(), e.toString());
+    }
   }
 
   /** The outcome of Phase 1 or 2: successful recommendations by agent, missing agents with reasons, halt. */
