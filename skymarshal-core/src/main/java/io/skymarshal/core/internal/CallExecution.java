@@ -203,7 +203,7 @@ final class CallExecution {
       return "timed out after " + policy.timeout().toMillis() + " ms (" + attempts + " attempts)";
     }
     if (cause instanceof CancellationException) {
-      return "cancelled: the run halted";
+      return run.cancelled() ? "cancelled: the run was cancelled" : "cancelled: the run halted";
     }
     String type = cause.getClass().getSimpleName();
     return type + ": " + cause.getMessage() + " (after " + attempts + (attempts == 1 ? " attempt)" : " attempts)");
