@@ -300,6 +300,11 @@ public final class HostileDocuments {
         used.add(s);
       }
     }
+    // a crew member reported unavailable, whose id the crew agent quotes when it is not rostered
+    String crew = INJECTIONS.get(random.nextInt(INJECTIONS.size()));
+    facts(doc).put("crew.member_id", crew);
+    facts(neutral).put("crew.member_id", "plain crew " + n[0]++);
+    used.add(crew);
     // and a fact whose name is an injection string
     String name = INJECTIONS.get(random.nextInt(INJECTIONS.size()));
     facts(doc).put(name, "value");
