@@ -118,9 +118,12 @@ public final class RunEngine {
         return; // result is already cancelled
       }
       if (d != null) {
-        logDone(run, d);
-        listeners.onRunCompleted(disruption, d);
-        result.complete(d);
+        try {
+          logDone(run, d);
+          listeners.onRunCompleted(disruption, d);
+        } finally {
+          result.complete(d); // whatever logging or a listener does, the caller gets the decision
+        }
       } else {
         result.completeExceptionally(e != null ? e : new SkyMarshalException("run of " + disruption.id()
             + " ended without a decision", false));
