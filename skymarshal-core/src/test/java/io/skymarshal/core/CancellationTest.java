@@ -226,4 +226,32 @@ class CancellationTest {
       assertThatThrownBy(run::join).isInstanceOf(java.util.concurrent.CancellationException.class);
     }
   }
+
+  @Test
+  void runAsync_whenCancelledWhileItsWorkWaitsForAThread_startsNoModelCall() throws Exception {
+    java.util.concurrent.ExecutorService one = java.util.concurrent.Executors.newSingleThreadExecutor();
+    CountDownLatch busy = new CountDownLatch(1);
+    one.execute(() -> {
+      try {
+        busy.await(); // every gather of the run queues behind this
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    TestModel model = new TestModel();
+    Events events = new Events();
+    try (Orchestrator o = builder(model).listener(events).executor(one).build()) {
+      CompletableFuture<Decision> run = o.runAsync(TestAgents.disruption());
+      run.cancel(true);
+      busy.countDown();
+      events.awaitEnd();
+
+      assertThat(model.calls).isEmpty();
+      assertThat(events.seen).containsExactly("started " + Phase.INITIAL, "cancelled");
+      assertThat(events.cancelledReport.get().calls(Phase.INITIAL)).hasSize(7)
+          .allSatisfy(c -> assertThat(c.status()).isEqualTo(CallStatus.CANCELLED));
+    } finally {
+      one.shutdownNow();
+    }
+  }
 }

@@ -52,6 +52,7 @@ final class CallExecution {
   private TokenUsage usage = TokenUsage.ZERO;
   private boolean cacheRead;
   private volatile CompletableFuture<?> outer;
+  private volatile boolean cancelRequested;
 
   CallExecution(String agent, Tier tier, Phase phase, ModelProfile profile, CallPolicies policies, ModelClient client,
       Executor executor, RunContext run) {
@@ -113,12 +114,25 @@ final class CallExecution {
     return f;
   }
 
-  /** Cancels this execution: pending retries stop and in-flight model calls are cancelled. Asynchronous. */
+  /**
+   * Cancels this execution: pending retries stop and in-flight model calls are cancelled
+   * (asynchronously, on the executor); no model call starts from now on.
+   */
   void cancel() {
+    cancelRequested = true;
     CompletableFuture<?> o = outer;
     if (o != null) {
       executor.execute(() -> o.cancel(true));
     }
+  }
+
+  /**
+   * Whether this execution or its run was cancelled: work not yet started must not start. The
+   * cancellation itself runs on the executor, possibly behind other work, so this is checked
+   * before each read and each model call.
+   */
+  boolean cancelRequested() {
+    return cancelRequested || run.cancelled();
   }
 
   /**
@@ -137,8 +151,11 @@ final class CallExecution {
     }, executor);
   }
 
-  /** One model call, counted, its usage recorded, cancellable with this execution. */
+  /** One model call, counted, its usage recorded, cancellable with this execution; none once cancelled. */
   CompletableFuture<ModelReply> callModel(ModelRequest request) {
+    if (cancelRequested()) {
+      return CompletableFuture.failedFuture(new CancellationException("cancelled before calling the model"));
+    }
     synchronized (this) {
       modelCalls++;
     }

@@ -257,6 +257,7 @@ public final class RunEngine {
     ModelProfile profile = config.routing().profileFor(spec.name(), spec.tier());
     return ex.execute(
         () -> CompletableFuture.supplyAsync(() -> {
+          notCancelled(ex);
           I input = phase == Phase.INITIAL ? spec.gather(d, config.data()) : (I) inputs.get(spec.name());
           if (phase == Phase.INITIAL) {
             inputs.put(spec.name(), input);
@@ -292,6 +293,7 @@ public final class RunEngine {
     ModelProfile profile = config.routing().profileFor(arb.name(), Tier.ARBITRATOR);
     CompletableFuture<Arbitration> work = ex.execute(
         () -> CompletableFuture.supplyAsync(() -> {
+          notCancelled(ex);
           OptimizedPrompt prompt = arb.prompt(run.disruption, input);
           return new ModelRequest(arb.name(), Tier.ARBITRATOR, phase, profile, arb.systemPrompt(), true,
               List.of(Message.user(prompt.text())), arb.replyFormat());
@@ -330,6 +332,13 @@ public final class RunEngine {
   }
 
   private record Arbitration(Ruling ruling, List<Violation> violations) {}
+
+  /** Reads and prompts queued before a cancellation do not start after it. */
+  private static void notCancelled(CallExecution ex) {
+    if (ex.cancelRequested()) {
+      throw new java.util.concurrent.CancellationException("cancelled before gathering");
+    }
+  }
 
   private static Map<String, Recommendation> recsMap(List<Recommendation> recs) {
     Map<String, Recommendation> m = new LinkedHashMap<>();
