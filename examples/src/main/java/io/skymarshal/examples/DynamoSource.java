@@ -8,15 +8,20 @@ import io.skymarshal.dynamo.AirlineLoader;
 import io.skymarshal.dynamo.AirlineTableLayout;
 import io.skymarshal.dynamo.DynamoAirline;
 import io.skymarshal.dynamo.DynamoClients;
+import io.skymarshal.dynamo.DynamoPreflight;
+import io.skymarshal.preflight.PreflightReport;
 import io.skymarshal.testkit.dynamo.DynaliteServer;
 import io.skymarshal.testkit.dynamo.DynamoRequestLog;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 
@@ -46,24 +51,27 @@ final class DynamoSource implements AutoCloseable {
   }
 
   /**
-   * The tables of {@code prefix} on DynamoDB, region and credentials from the SDK's default
-   * chains (where {@link LoadAirline} created them).
+   * The tables of {@code prefix} on DynamoDB, or at {@code endpoint} when given, region and
+   * credentials from the SDK's default chains (where {@link LoadAirline} created them).
    *
-   * @throws MissingDataException if the client cannot be built, typically for want of a region
+   * @throws NoRegionException if no region is set, so no client can be built
    */
-  static DynamoSource aws(String prefix) {
+  static DynamoSource aws(String prefix, Optional<URI> endpoint) {
     AirlineTableLayout layout = AirlineTableLayout.withPrefix(prefix);
-    DynamoRequestLog log = new DynamoRequestLog();
-    DynamoDbAsyncClient client;
+    Region region;
     try {
-      client = DynamoClients.asyncClient(withLog(log));
+      region = new DefaultAwsRegionProviderChain().getRegion();
     } catch (SdkClientException e) {
-      // typically no region: say which setting the tables' region comes from
-      throw new MissingDataException("cannot build the DynamoDB client (set AWS_REGION, or a profile's region, "
-          + "to the region LoadAirline loaded the tables in): " + e.getMessage(), e);
+      // the chain's own message lists every provider it tried: too long to help
+      throw new NoRegionException("no region: AWS_REGION is not set and the AWS profile names none", e);
     }
-    return new DynamoSource(client, log, null, layout,
-        "DynamoDB tables " + prefix + "* (region and credentials from the AWS SDK's default chains)");
+    DynamoRequestLog log = new DynamoRequestLog();
+    DynamoDbAsyncClient client = DynamoClients.asyncClient(withLog(log).andThen(b -> {
+      b.region(region);
+      endpoint.ifPresent(b::endpointOverride);
+    }));
+    return new DynamoSource(client, log, null, layout, "DynamoDB tables " + prefix + "* in " + region.id()
+        + endpoint.map(e -> " at " + e).orElse("") + " (credentials from the AWS SDK's default chain)");
   }
 
   /**
@@ -101,6 +109,21 @@ final class DynamoSource implements AutoCloseable {
 
   private static Consumer<DynamoDbAsyncClientBuilder> withLog(DynamoRequestLog log) {
     return b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(log));
+  }
+
+  /**
+   * The checks of these tables: the client's region, credentials and endpoint, then each table's
+   * keys and indexes. The check's own requests are not recorded.
+   */
+  PreflightReport preflight() {
+    PreflightReport report = DynamoPreflight.builder(client).layout(layout).build().run();
+    log.clear();
+    return report;
+  }
+
+  /** The tables' layout. */
+  AirlineTableLayout layout() {
+    return layout;
   }
 
   /** What the agents read from. */
@@ -143,6 +166,15 @@ final class DynamoSource implements AutoCloseable {
     }
   }
 
+  /** No region is set for the DynamoDB client. */
+  static final class NoRegionException extends SkyMarshalException {
+    private static final long serialVersionUID = 1L;
+
+    NoRegionException(String message, Throwable cause) {
+      super(message, false, cause);
+    }
+  }
+
   /** The tables cannot be reached, or lack the disrupted flight. */
   static final class MissingDataException extends SkyMarshalException {
     private static final long serialVersionUID = 1L;
@@ -151,8 +183,5 @@ final class DynamoSource implements AutoCloseable {
       super(message, false, null);
     }
 
-    MissingDataException(String message, Throwable cause) {
-      super(message, false, cause);
-    }
   }
 }

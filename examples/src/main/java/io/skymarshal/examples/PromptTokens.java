@@ -14,6 +14,11 @@ import io.skymarshal.core.Recommendation;
 import io.skymarshal.core.Ruling;
 import io.skymarshal.core.Tier;
 import io.skymarshal.data.DataAccess;
+import io.skymarshal.examples.cli.Arguments;
+import io.skymarshal.examples.cli.CommandLine;
+import io.skymarshal.examples.cli.ExitCode;
+import io.skymarshal.examples.cli.Tool;
+import io.skymarshal.examples.cli.UsageException;
 import io.skymarshal.model.Message;
 import io.skymarshal.model.ModelProfiles;
 import io.skymarshal.model.ModelReply;
@@ -23,12 +28,14 @@ import io.skymarshal.prompt.TokenCounter;
 import io.skymarshal.testkit.airline.AirlineGenerator;
 import io.skymarshal.testkit.airline.DisruptionGenerator;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -48,6 +55,7 @@ import java.util.TreeMap;
  * ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.skymarshal.examples.PromptTokens \
  *     -Dexec.args="--disruptions 100 --seed 7 --write docs/benchmarks.md"
  * </pre>
+ * {@code --help} prints the options; bad arguments exit 2 with the usage ({@link ExitCode}).
  */
 public final class PromptTokens {
   static final String COMMAND = "./mvnw -q -pl examples -am compile exec:java"
@@ -64,22 +72,28 @@ public final class PromptTokens {
 
   private PromptTokens() {}
 
-  public static void main(String[] args) throws IOException {
-    int n = 100;
-    long seed = 7;
-    Path write = null;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--disruptions" -> n = Integer.parseInt(args[++i]);
-        case "--seed" -> seed = Long.parseLong(args[++i]);
-        case "--write" -> write = Path.of(args[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; use --disruptions N --seed S --write FILE");
-      }
-    }
-    if (n < 1) {
-      throw new IllegalArgumentException("--disruptions must be >= 1 but was " + n);
-    }
+  static final CommandLine CLI = CommandLine.of("PromptTokens",
+          "Counts prompt tokens, compact XML against the VERBOSE baseline, over generated disruptions, and can\n"
+              + "write the figures to the \"## Prompt tokens\" section of docs/benchmarks.md.")
+      .option("--disruptions", "N", "how many generated disruptions to measure (default 100)")
+      .option("--seed", "S", "seed of the disruption generator (default 7)")
+      .option("--write", "FILE", "replace the \"## Prompt tokens\" section of this Markdown file with the figures")
+      .notes("Reproduce the published figures with: " + COMMAND)
+      .build();
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the program with {@code args}, printing to {@code out} and {@code err}; returns the exit status. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    return Tool.run(CLI, args, out, err, PromptTokens::measure);
+  }
+
+  private static int measure(Arguments args, PrintStream out, PrintStream err) throws UsageException, IOException {
+    int n = (int) args.number("--disruptions", 1, 100);
+    long seed = args.number("--seed", Long.MIN_VALUE, 7);
+    Optional<Path> write = args.path("--write");
     AirlineDataset airline = AirlineGenerator.defaultAirline();
     List<Disruption> disruptions = new DisruptionGenerator(airline, seed).take(n);
     PromptTokens p = new PromptTokens();
@@ -88,11 +102,12 @@ public final class PromptTokens {
       p.measure(d, data);
     }
     String report = p.tally.markdown(p.systemPromptRows(), n, seed, COMMAND);
-    System.out.println(report);
-    if (write != null) {
-      BenchmarksFile.replaceSection(write, "## Prompt tokens", report);
-      System.out.println("written to " + write.toAbsolutePath().normalize());
+    out.println(report);
+    if (write.isPresent()) {
+      BenchmarksFile.replaceSection(write.get(), "## Prompt tokens", report);
+      out.println("written to " + write.get().toAbsolutePath().normalize());
     }
+    return ExitCode.OK;
   }
 
   private List<TokenTally.SystemRow> systemPromptRows() {

@@ -9,11 +9,17 @@ import io.skymarshal.core.Decision;
 import io.skymarshal.core.DecisionJson;
 import io.skymarshal.core.Disruption;
 import io.skymarshal.core.Orchestrator;
-import io.skymarshal.core.SkyMarshalException;
+import io.skymarshal.examples.cli.Arguments;
+import io.skymarshal.examples.cli.CommandLine;
+import io.skymarshal.examples.cli.ExitCode;
+import io.skymarshal.examples.cli.Tool;
+import io.skymarshal.examples.cli.UsageException;
 import io.skymarshal.testkit.airline.AirlineSamples;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The offline quick start: the seven airline agents and the arbitrator decide about the EY123
@@ -26,43 +32,35 @@ import java.nio.file.Path;
  * </pre>
  * Options: {@code --json} prints the decision and its report as JSON; {@code --disruption FILE}
  * decides about another disruption document of the reference shape (its airports must be in
- * the sample airline).
+ * the sample airline); {@code --help}. Exit status ({@link ExitCode}): 0 for a decision
+ * (DECIDED, DEGRADED), 3 when no decision was made (HALTED, REFERRED: a person must act, and
+ * the program says so on standard error), 1 when the document cannot be read, 2 on bad arguments.
  */
 public final class QuickStart {
+
+  static final CommandLine CLI = CommandLine.of("QuickStart",
+          "Decides a flight disruption offline: the in-memory sample airline and the offline model, no AWS.")
+      .flag("--json", "print the decision and its report as JSON")
+      .option("--disruption", "FILE", "decide this disruption JSON document instead of the EY123 sample")
+      .deciding()
+      .build();
 
   private QuickStart() {}
 
   public static void main(String[] args) {
-    boolean json = false;
-    Path file = null;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--json" -> json = true;
-        case "--disruption" -> {
-          if (i + 1 >= args.length) {
-            usage("--disruption needs a file");
-          }
-          file = Path.of(args[++i]);
-        }
-        case "--help", "-h" -> usage(null);
-        default -> usage("unknown option " + args[i]);
-      }
-    }
-    AirlineDataset airline = AirlineSamples.ey123Airline();
-    Disruption disruption;
-    try {
-      disruption = file == null ? AirlineSamples.ey123Disruption()
-          : DisruptionJson.withAirports(airline.airports()).read(Files.readString(file));
-    } catch (IOException e) {
-      System.err.println("cannot read " + file + ": " + e.getMessage());
-      System.exit(2);
-      return;
-    } catch (SkyMarshalException e) {
-      System.err.println("bad disruption document " + file + ": " + e.getMessage());
-      System.exit(2);
-      return;
-    }
+    System.exit(run(args, System.out, System.err));
+  }
 
+  /** Runs the program with {@code args}, printing to {@code out} and {@code err}; returns the exit status. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    return Tool.run(CLI, args, out, err, QuickStart::decide);
+  }
+
+  private static int decide(Arguments args, PrintStream out, PrintStream err) throws UsageException, IOException {
+    Optional<Path> file = args.path("--disruption");
+    AirlineDataset airline = AirlineSamples.ey123Airline();
+    Disruption disruption = file.isEmpty() ? AirlineSamples.ey123Disruption()
+        : DisruptionJson.withAirports(airline.airports()).read(Files.readString(file.get()));
     Decision decision;
     try (Orchestrator orchestrator = Orchestrator.builder()
         .agents(AirlineAgents.all())
@@ -72,18 +70,15 @@ public final class QuickStart {
         .build()) {
       decision = orchestrator.run(disruption);
     }
-    if (json) {
-      System.out.println(DecisionJson.toJson(decision));
+    if (args.has("--json")) {
+      out.println(DecisionJson.toJson(decision));
     } else {
-      new ReportPrinter(System.out).print(disruption, decision);
+      new ReportPrinter(out).print(disruption, decision);
     }
-  }
-
-  private static void usage(String error) {
-    if (error != null) {
-      System.err.println(error);
+    String noDecision = ExitCode.noDecisionLine(decision);
+    if (!noDecision.isEmpty()) {
+      err.println("QuickStart: " + noDecision);
     }
-    System.err.println("usage: QuickStart [--json] [--disruption FILE]");
-    System.exit(error == null ? 0 : 2);
+    return ExitCode.of(decision);
   }
 }

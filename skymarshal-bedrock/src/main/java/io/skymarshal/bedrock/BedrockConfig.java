@@ -30,7 +30,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
  *   <tr><td>SKYMARSHAL_REGION</td><td>the SDK's region chain (AWS_REGION, profile)</td><td>AWS region of Bedrock</td></tr>
  *   <tr><td>SKYMARSHAL_AWS_PROFILE</td><td>the SDK's (AWS_PROFILE, else "default")</td><td>profile the default credential chain reads</td></tr>
  *   <tr><td>SKYMARSHAL_BEDROCK_ENDPOINT</td><td>Bedrock's public endpoint</td><td>a VPC endpoint, or a fake Bedrock</td></tr>
- *   <tr><td>SKYMARSHAL_INFERENCE_GEOGRAPHY</td><td>global</td><td>global, us, eu or apac for the default models</td></tr>
+ *   <tr><td>SKYMARSHAL_INFERENCE_GEOGRAPHY</td><td>global</td><td>global, us, eu, jp or au for the default models (Sonnet 4.5, Haiku 4.5 have all five)</td></tr>
  *   <tr><td>SKYMARSHAL_{SAFETY,BUSINESS,ARBITRATOR}_MODEL</td><td>Sonnet 4.5, Haiku 4.5, Sonnet 4.5</td><td>model id per tier</td></tr>
  *   <tr><td>SKYMARSHAL_{tier}_MODEL_PRICE</td><td>known for Claude 4.5 ids</td><td>input,output,cacheRead,cacheWrite USD per million tokens; required for other ids</td></tr>
  *   <tr><td>SKYMARSHAL_{tier}_TIMEOUT</td><td>60s, 45s, 90s</td><td>per-tier call timeout for the engine</td></tr>
@@ -64,7 +64,14 @@ public final class BedrockConfig {
     this.endpoint = s.uri("SKYMARSHAL_BEDROCK_ENDPOINT").orElse(null);
     this.geography = s.get("SKYMARSHAL_INFERENCE_GEOGRAPHY").map(InferenceGeography::parse)
         .orElse(InferenceGeography.GLOBAL);
-    ModelRouting defaults = BedrockModels.defaultRouting(geography);
+    ModelRouting defaults;
+    try {
+      defaults = BedrockModels.defaultRouting(geography);
+    } catch (ModelConfigurationException e) {
+      throw new ModelConfigurationException("SKYMARSHAL_INFERENCE_GEOGRAPHY (or -D"
+          + Settings.propertyName("SKYMARSHAL_INFERENCE_GEOGRAPHY") + ") is '" + geography.id()
+          + "', but " + e.getMessage());
+    }
     ModelRouting.Builder r = defaults.toBuilder();
     Map<Tier, Duration> timeouts = new EnumMap<>(Tier.class);
     for (Tier tier : Tier.values()) {
@@ -196,7 +203,13 @@ public final class BedrockConfig {
       return price.map(tierDefault::withPrice).orElse(tierDefault);
     }
     String id = model.get();
-    Optional<ModelProfile> known = BedrockModels.known(id);
+    Optional<ModelProfile> known;
+    try {
+      known = BedrockModels.known(id);
+    } catch (ModelConfigurationException e) {
+      throw new ModelConfigurationException("SKYMARSHAL_" + tier + "_MODEL is '" + id + "', but "
+          + e.getMessage());
+    }
     if (known.isEmpty() && price.isEmpty()) {
       throw new ModelConfigurationException("SKYMARSHAL_" + tier + "_MODEL is '" + id + "', a model "
           + "with no known price: set SKYMARSHAL_" + tier + "_MODEL_PRICE (or -Dskymarshal."

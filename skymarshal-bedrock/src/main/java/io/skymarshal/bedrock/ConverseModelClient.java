@@ -20,6 +20,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.ProtocolNegotiation;
+import software.amazon.awssdk.http.TlsTrustManagersProvider;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -43,6 +45,10 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
  * {@link ModelException} (never an AWS type, never a {@code CompletionException} wrapper) whose
  * kind says whether retrying may help; its message names the model id and region. Cancelling the
  * returned future cancels the HTTP call.
+ *
+ * <p>Transport: HTTP/1.1 over TLS, the protocol assumed rather than negotiated by ALPN (the SDK's
+ * Netty client supports ALPN only with HTTP/2); TLS trusts the JVM's default trust store unless
+ * {@link Builder#tlsTrustManagersProvider} says otherwise.
  *
  * <p>Credentials come from the SDK's default provider chain unless set; they are never logged.
  * Thread-safe; share one instance and {@link #close()} it when done.
@@ -164,6 +170,7 @@ public final class ConverseModelClient implements ModelClient, AutoCloseable {
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
+    private TlsTrustManagersProvider trustManagers;
 
     private Builder() {}
 
@@ -222,6 +229,17 @@ public final class ConverseModelClient implements ModelClient, AutoCloseable {
     }
 
     /**
+     * Whom to trust for TLS instead of the JVM's default trust store ({@code javax.net.ssl.trustStore},
+     * else the JDK's CA certificates): a private CA in front of a VPC endpoint, or a test server's
+     * certificate ({@code .tlsTrustManagersProvider(fakeBedrock::trustManagers)}).
+     */
+    public Builder tlsTrustManagersProvider(TlsTrustManagersProvider provider) {
+      once("tlsTrustManagersProvider");
+      this.trustManagers = Objects.requireNonNull(provider, "tlsTrustManagersProvider");
+      return this;
+    }
+
+    /**
      * Builds the client.
      *
      * @throws ModelConfigurationException if no region is set and none can be found
@@ -238,7 +256,14 @@ public final class ConverseModelClient implements ModelClient, AutoCloseable {
           .maxConcurrency(maxConcurrency)
           // The SDK's HTTP/2 default for this service serves bidirectional streaming, which
           // Converse does not use; HTTP/1.1 also passes every proxy and the testkit's fake.
-          .protocol(Protocol.HTTP1_1);
+          .protocol(Protocol.HTTP1_1)
+          // HTTP/1.1 must be assumed, not negotiated: Bedrock Runtime's service defaults turn on
+          // ALPN, and the SDK's Netty client closes every TLS connection set up for ALPN with
+          // HTTP/1.1 ("ALPN with HTTP1 is not yet supported"), so no call would get a reply.
+          .protocolNegotiation(ProtocolNegotiation.ASSUME_PROTOCOL);
+      if (trustManagers != null) {
+        http.tlsTrustManagersProvider(trustManagers);
+      }
       var b = BedrockRuntimeAsyncClient.builder()
           .region(resolved)
           .credentialsProvider(credentials != null ? credentials : DefaultCredentialsProvider.builder().build())

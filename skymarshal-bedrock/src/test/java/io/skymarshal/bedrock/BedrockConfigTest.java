@@ -122,6 +122,40 @@ class BedrockConfigTest {
   }
 
   @Test
+  void from_whenGeographyIsJapanOrAustralia_routesTheDefaultModelsThroughIt() {
+    assertThat(profile(config(Map.of("SKYMARSHAL_INFERENCE_GEOGRAPHY", "jp")), Tier.BUSINESS).modelId())
+        .isEqualTo("jp.anthropic.claude-haiku-4-5-20251001-v1:0");
+    assertThat(profile(config(Map.of("SKYMARSHAL_INFERENCE_GEOGRAPHY", "au")), Tier.SAFETY).modelId())
+        .isEqualTo("au.anthropic.claude-sonnet-4-5-20250929-v1:0");
+  }
+
+  /** Regression (issue 10): apac gave ids of inference profiles that do not exist, failing only at the first call. */
+  @Test
+  void from_whenGeographyIsApac_failsNamingTheSettingAndTheProfilesThatExist() {
+    assertThatThrownBy(() -> config(Map.of("SKYMARSHAL_INFERENCE_GEOGRAPHY", "apac")))
+        .isInstanceOf(ModelConfigurationException.class)
+        .hasMessageContaining("SKYMARSHAL_INFERENCE_GEOGRAPHY").hasMessageContaining("'apac'")
+        .hasMessageContaining("global., us., eu., jp., au.");
+  }
+
+  /** Regression (issue 10): a jp. model id was rejected for having no known price. */
+  @Test
+  void from_whenATierModelIsAJapanProfile_knowsItsPrice() {
+    ModelProfile safety = profile(config(Map.of("SKYMARSHAL_SAFETY_MODEL",
+        "jp.anthropic.claude-sonnet-4-5-20250929-v1:0")), Tier.SAFETY);
+
+    assertThat(safety.price().output()).isCloseTo(16.50, within(1e-9));
+    assertThat(safety.maxTokens()).isEqualTo(8192);
+  }
+
+  @Test
+  void from_whenATierModelNamesAProfileThatDoesNotExist_failsNamingTheSetting() {
+    assertThatThrownBy(() -> config(Map.of("SKYMARSHAL_ARBITRATOR_MODEL", "au.anthropic.claude-opus-4-5-20251101-v1:0")))
+        .isInstanceOf(ModelConfigurationException.class)
+        .hasMessageContaining("SKYMARSHAL_ARBITRATOR_MODEL").hasMessageContaining("global., us., eu.");
+  }
+
+  @Test
   void newClient_callsTheConfiguredEndpointSigningForTheRegionWithTheDefaultChain() {
     String key = "aws.accessKeyId";
     String secret = "aws.secretAccessKey";

@@ -10,10 +10,14 @@ import io.skymarshal.model.ModelPrice;
 import io.skymarshal.model.ModelProfile;
 import io.skymarshal.model.ModelProfiles;
 import io.skymarshal.model.ModelRouting;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BedrockModelsTest {
@@ -40,17 +44,23 @@ class BedrockModelsTest {
   @Test
   void haikuAndOpus45_byGeography_haveTheirIdsPricesAndCacheMinimums() {
     ModelProfile haiku = BedrockModels.haiku45(InferenceGeography.US);
-    ModelProfile opus = BedrockModels.opus45(InferenceGeography.APAC);
+    ModelProfile opus = BedrockModels.opus45(InferenceGeography.EU);
 
     assertThat(haiku.modelId()).isEqualTo("us.anthropic.claude-haiku-4-5-20251001-v1:0");
     assertPrice(haiku.price(), 1.10, 5.50, 0.11, 1.375);
     assertThat(haiku.minCacheTokens()).isEqualTo(4096);
-    assertThat(opus.modelId()).isEqualTo("apac.anthropic.claude-opus-4-5-20251101-v1:0");
+    assertThat(opus.modelId()).isEqualTo("eu.anthropic.claude-opus-4-5-20251101-v1:0");
     assertPrice(opus.price(), 5.50, 27.50, 0.55, 6.875);
   }
 
+  @Provide
+  Arbitrary<InferenceGeography> haikuGeographies() {
+    return Arbitraries.of(BedrockModels.geographies(ModelProfiles.CLAUDE_HAIKU_4_5.modelId()));
+  }
+
   @Property
-  void apply_dependsOnlyOnTheTargetGeography(@ForAll InferenceGeography via, @ForAll InferenceGeography to) {
+  void apply_dependsOnlyOnTheTargetGeography(@ForAll("haikuGeographies") InferenceGeography via,
+      @ForAll("haikuGeographies") InferenceGeography to) {
     ModelProfile direct = to.apply(ModelProfiles.CLAUDE_HAIKU_4_5);
     ModelProfile indirect = to.apply(via.apply(ModelProfiles.CLAUDE_HAIKU_4_5));
 
@@ -84,9 +94,97 @@ class BedrockModelsTest {
   @Test
   void parse_acceptsNamesAndPrefixesAndRejectsOthersListingTheValues() {
     assertThat(InferenceGeography.parse(" EU ")).isEqualTo(InferenceGeography.EU);
+    assertThat(InferenceGeography.parse("jp")).isEqualTo(InferenceGeography.JP);
+    assertThat(InferenceGeography.parse("AU.")).isEqualTo(InferenceGeography.AU);
     assertThat(InferenceGeography.parse("apac.")).isEqualTo(InferenceGeography.APAC);
     assertThatThrownBy(() -> InferenceGeography.parse("mars"))
-        .isInstanceOf(ModelConfigurationException.class).hasMessageContaining("global, us, eu, apac");
+        .isInstanceOf(ModelConfigurationException.class).hasMessageContaining("global, us, eu, jp, au, apac");
+  }
+
+  @Test
+  void geographies_areTheDocumentedInferenceProfilesOfEachModel() {
+    assertThat(BedrockModels.geographies("global.anthropic.claude-sonnet-4-5-20250929-v1:0"))
+        .containsExactly(InferenceGeography.GLOBAL, InferenceGeography.US, InferenceGeography.EU,
+            InferenceGeography.JP, InferenceGeography.AU);
+    assertThat(BedrockModels.geographies("anthropic.claude-haiku-4-5-20251001-v1:0"))
+        .containsExactly(InferenceGeography.GLOBAL, InferenceGeography.US, InferenceGeography.EU,
+            InferenceGeography.JP, InferenceGeography.AU);
+    assertThat(BedrockModels.geographies("eu.anthropic.claude-opus-4-5-20251101-v1:0"))
+        .containsExactly(InferenceGeography.GLOBAL, InferenceGeography.US, InferenceGeography.EU);
+    assertThat(BedrockModels.geographies("us.meta.llama3-70b-instruct-v1:0")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "JP, jp.anthropic.claude-sonnet-4-5-20250929-v1:0, jp.anthropic.claude-haiku-4-5-20251001-v1:0",
+      "AU, au.anthropic.claude-sonnet-4-5-20250929-v1:0, au.anthropic.claude-haiku-4-5-20251001-v1:0"})
+  void sonnetAndHaiku45_inJapanAndAustralia_haveTheProfileIdsAndTheGeographicPrice(InferenceGeography g,
+      String sonnetId, String haikuId) {
+    assertThat(BedrockModels.sonnet45(g).modelId()).isEqualTo(sonnetId);
+    assertPrice(BedrockModels.sonnet45(g).price(), 3.30, 16.50, 0.33, 4.125);
+    assertThat(BedrockModels.haiku45(g).modelId()).isEqualTo(haikuId);
+    assertPrice(BedrockModels.haiku45(g).price(), 1.10, 5.50, 0.11, 1.375);
+  }
+
+  /** Regression (issue 10): the real jp. and au. ids were not recognised and were rejected for having no price. */
+  @ParameterizedTest
+  @ValueSource(strings = {"jp.anthropic.claude-sonnet-4-5-20250929-v1:0", "au.anthropic.claude-sonnet-4-5-20250929-v1:0",
+      "jp.anthropic.claude-haiku-4-5-20251001-v1:0", "au.anthropic.claude-haiku-4-5-20251001-v1:0",
+      "arn:aws:bedrock:ap-northeast-1:123456789012:inference-profile/jp.anthropic.claude-sonnet-4-5-20250929-v1:0"})
+  void known_whenJapanOrAustraliaProfile_recognisesItWithTheGeographicPrice(String id) {
+    ModelProfile p = BedrockModels.known(id).orElseThrow();
+
+    assertThat(p.modelId()).isEqualTo(id);
+    assertThat(p.price().input()).isCloseTo(id.contains("sonnet") ? 3.30 : 1.10, within(1e-9));
+  }
+
+  /** Regression (issue 10): apac. built ids of inference profiles that do not exist. */
+  @Test
+  void sonnetAndHaiku45_whenApac_failListingTheProfilesThatExist() {
+    assertThatThrownBy(() -> BedrockModels.sonnet45(InferenceGeography.APAC))
+        .isInstanceOf(ModelConfigurationException.class)
+        .hasMessageContaining("Claude Sonnet 4.5").hasMessageContaining("no 'apac.' inference profile")
+        .hasMessageContaining("global., us., eu., jp., au.");
+    assertThatThrownBy(() -> BedrockModels.haiku45(InferenceGeography.APAC))
+        .isInstanceOf(ModelConfigurationException.class)
+        .hasMessageContaining("Claude Haiku 4.5").hasMessageContaining("global., us., eu., jp., au.");
+    assertThatThrownBy(() -> BedrockModels.defaultRouting(InferenceGeography.APAC))
+        .isInstanceOf(ModelConfigurationException.class).hasMessageContaining("no 'apac.' inference profile");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"JP", "AU", "APAC"})
+  void opus45_whenAGeographyItHasNoProfileIn_failsListingGlobalUsEu(InferenceGeography g) {
+    assertThatThrownBy(() -> BedrockModels.opus45(g))
+        .isInstanceOf(ModelConfigurationException.class)
+        .hasMessageContaining("Claude Opus 4.5").hasMessageContaining("no '" + g.prefix() + "'")
+        .hasMessageContaining("global., us., eu.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"apac.anthropic.claude-sonnet-4-5-20250929-v1:0", "apac.anthropic.claude-haiku-4-5-20251001-v1:0",
+      "jp.anthropic.claude-opus-4-5-20251101-v1:0"})
+  void known_whenTheIdNamesAProfileThatDoesNotExist_failsInsteadOfAskingForAPrice(String id) {
+    assertThatThrownBy(() -> BedrockModels.known(id))
+        .isInstanceOf(ModelConfigurationException.class)
+        .hasMessageContaining("inference profile on Bedrock: its profiles are global., us., eu.");
+  }
+
+  @Property
+  void apply_whenTheModelHasNoProfileInTheGeography_failsElseKeepsTheModel(@ForAll InferenceGeography g,
+      @ForAll("knownModels") ModelProfile model) {
+    boolean offered = BedrockModels.geographies(model.modelId()).contains(g);
+    if (offered) {
+      assertThat(g.apply(model).modelId()).isEqualTo(g.prefix() + model.modelId().substring("global.".length()));
+    } else {
+      assertThatThrownBy(() -> g.apply(model)).isInstanceOf(ModelConfigurationException.class)
+          .hasMessageContaining(model.displayName()).hasMessageContaining("'" + g.prefix() + "'");
+    }
+  }
+
+  @Provide
+  Arbitrary<ModelProfile> knownModels() {
+    return Arbitraries.of(ModelProfiles.CLAUDE_SONNET_4_5, ModelProfiles.CLAUDE_HAIKU_4_5, ModelProfiles.CLAUDE_OPUS_4_5);
   }
 
   @Test

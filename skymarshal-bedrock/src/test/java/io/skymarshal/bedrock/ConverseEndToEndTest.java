@@ -35,7 +35,7 @@ class ConverseEndToEndTest {
 
   @BeforeAll
   static void start() {
-    server = FakeBedrockServer.start();
+    server = FakeBedrockServer.startHttps();
     server.rule(ModelClientRule.of(OfflineModel.create()));
     client = TestClients.client(server);
   }

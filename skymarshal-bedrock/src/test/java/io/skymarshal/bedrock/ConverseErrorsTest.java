@@ -14,8 +14,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.bedrockruntime.model.ModelNotReadyException;
+import software.amazon.awssdk.services.bedrockruntime.model.ServiceQuotaExceededException;
 
 /** Every Bedrock error, as the real SDK receives it, becomes the right ModelException. */
 class ConverseErrorsTest {
@@ -32,23 +34,61 @@ class ConverseErrorsTest {
     return (ModelException) e;
   }
 
+  /** The kind each Bedrock error must become; exhaustive, so a fault added to the fake must be classified here. */
+  static Kind expectedKind(BedrockFault fault) {
+    return switch (fault) {
+      case THROTTLING, SERVICE_QUOTA_EXCEEDED -> Kind.THROTTLED;
+      case MODEL_NOT_READY, SERVICE_UNAVAILABLE, INTERNAL_SERVER, MODEL_ERROR -> Kind.SERVER_ERROR;
+      case MODEL_TIMEOUT -> Kind.TIMEOUT;
+      case VALIDATION -> Kind.VALIDATION;
+      case ACCESS_DENIED -> Kind.ACCESS_DENIED;
+      case RESOURCE_NOT_FOUND -> Kind.UNKNOWN_MODEL;
+    };
+  }
+
   @ParameterizedTest
-  @CsvSource({
-      "THROTTLING, THROTTLED", "SERVICE_UNAVAILABLE, SERVER_ERROR", "INTERNAL_SERVER, SERVER_ERROR",
-      "MODEL_ERROR, SERVER_ERROR", "MODEL_TIMEOUT, TIMEOUT", "VALIDATION, VALIDATION",
-      "ACCESS_DENIED, ACCESS_DENIED", "RESOURCE_NOT_FOUND, UNKNOWN_MODEL"})
-  void call_whenBedrockAnswersError_failsWithKindRetryabilityModelAndRegion(BedrockFault fault, Kind kind) {
+  @EnumSource(BedrockFault.class)
+  void call_whenBedrockAnswersError_failsWithKindRetryabilityModelAndRegion(BedrockFault fault) {
     bedrock.server().enqueue(FakeReply.error(fault));
 
     ModelException e = failure();
 
+    Kind kind = expectedKind(fault);
     assertThat(e.kind()).isEqualTo(kind);
     assertThat(e.retryable()).isEqualTo(kind.isTransient());
     assertThat(e.modelId()).isEqualTo(HAIKU.modelId());
     assertThat(e.getMessage()).contains(HAIKU.modelId()).contains(TestClients.REGION)
-        .contains("test_agent").contains(fault.errorType()).contains(fault.defaultMessage());
+        .contains("test_agent").contains(fault.errorType()).contains(fault.defaultMessage())
+        .contains("HTTP " + fault.status())
+        // the header's namespace is wire detail, not something to show a person
+        .doesNotContain("internal.amazon.com");
     assertThat(e.getCause()).isInstanceOf(AwsServiceException.class);
     assertThat(bedrock.server().requestCount()).as("one attempt: the SDK does not retry").isEqualTo(1);
+  }
+
+  /** Regression (issue 10): the fake could not send ModelNotReadyException, so its classification was never tested. */
+  @Test
+  void call_whenModelNotReady429_failsAsATransientServerError() {
+    bedrock.server().enqueue(FakeReply.error(BedrockFault.MODEL_NOT_READY));
+
+    ModelException e = failure();
+
+    assertThat(e.kind()).isEqualTo(Kind.SERVER_ERROR);
+    assertThat(e.retryable()).isTrue();
+    assertThat(e.getCause()).isInstanceOf(ModelNotReadyException.class);
+  }
+
+  /** Regression (issue 10): a 400 that is a quota, not a bad request, must be retried and say what to do. */
+  @Test
+  void call_whenServiceQuotaExceeded400_failsAsThrottledSayingToRequestAnIncrease() {
+    bedrock.server().enqueue(FakeReply.error(BedrockFault.SERVICE_QUOTA_EXCEEDED));
+
+    ModelException e = failure();
+
+    assertThat(e.kind()).isEqualTo(Kind.THROTTLED);
+    assertThat(e.retryable()).isTrue();
+    assertThat(e.getCause()).isInstanceOf(ServiceQuotaExceededException.class);
+    assertThat(e.getMessage()).contains("request an increase in Service Quotas");
   }
 
   @Test
@@ -80,7 +120,7 @@ class ConverseErrorsTest {
     ModelException e = failure();
 
     assertThat(e.kind()).isEqualTo(Kind.VALIDATION);
-    assertThat(e.getMessage()).contains("global., us., eu. or apac.");
+    assertThat(e.getMessage()).contains("global., us., eu., jp. or au.");
   }
 
   @Test
@@ -96,7 +136,7 @@ class ConverseErrorsTest {
 
   @Test
   void call_whenNothingListens_failsAsTransientServerErrorSayingItCouldNotReachBedrock() {
-    FakeBedrockServer gone = FakeBedrockServer.start();
+    FakeBedrockServer gone = FakeBedrockServer.startHttps();
     ConverseModelClient toNowhere = TestClients.client(gone, Duration.ofSeconds(5));
     gone.close();
     try {

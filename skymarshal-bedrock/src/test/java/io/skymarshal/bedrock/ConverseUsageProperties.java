@@ -32,7 +32,7 @@ class ConverseUsageProperties {
 
   @BeforeContainer
   static void start() {
-    server = FakeBedrockServer.start();
+    server = FakeBedrockServer.startHttps();
     client = TestClients.client(server);
   }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One fake Bedrock and one Converse client on it for a whole test class, the fake's script and
+ * One fake Bedrock (over HTTPS) and one Converse client on it for a whole test class, the fake's script and
  * recording cleared before each test. Register it on a static field:
  * {@code @RegisterExtension static final FakeBedrockFixture bedrock = FakeBedrockFixture.create();}.
  * Its before-each runs ahead of the test class's own {@code @BeforeEach} methods, so those can
@@ -44,7 +44,7 @@ final class FakeBedrockFixture implements BeforeAllCallback, BeforeEachCallback,
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    server = FakeBedrockServer.start();
+    server = FakeBedrockServer.startHttps();
     client = TestClients.client(server, callTimeout);
   }
 

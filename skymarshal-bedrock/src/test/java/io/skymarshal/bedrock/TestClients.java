@@ -12,7 +12,7 @@ import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
-/** Clients on a fake Bedrock, and requests, for the tests. */
+/** Clients on a fake Bedrock (HTTPS, as Bedrock is, unless a test says otherwise), and requests, for the tests. */
 final class TestClients {
 
   static final String REGION = "eu-west-1";
@@ -23,15 +23,22 @@ final class TestClients {
     return client(server, ConverseModelClient.DEFAULT_CALL_TIMEOUT);
   }
 
+  /**
+   * The production client on {@code server}: only the region, static credentials, the endpoint and,
+   * for an HTTPS fake, trust in its certificate differ from a deployment's.
+   */
   static ConverseModelClient client(FakeBedrockServer server, Duration callTimeout) {
-    return ConverseModelClient.builder()
+    ConverseModelClient.Builder b = ConverseModelClient.builder()
         .region(REGION)
         .credentialsProvider(StaticCredentialsProvider.create(
             AwsBasicCredentials.create("AKIDTEST", "test-secret-never-logged")))
         .endpointOverride(server.endpoint())
         .callTimeout(callTimeout)
-        .connectTimeout(Duration.ofSeconds(2))
-        .build();
+        .connectTimeout(Duration.ofSeconds(2));
+    if (server.isHttps()) {
+      b.tlsTrustManagersProvider(server::trustManagers);
+    }
+    return b.build();
   }
 
   static ModelRequest request(ModelProfile profile, String system, boolean cache, ReplyFormat format,

@@ -13,11 +13,19 @@ import java.util.Objects;
  */
 public record ModelReply(String text, TokenUsage usage, String modelId, String stopReason) {
 
+  /** The stop reason of a reply cut off at the request's output limit ({@link ModelProfile#maxTokens()}). */
+  public static final String STOP_MAX_TOKENS = "max_tokens";
+
   public ModelReply {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(usage, "usage");
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(stopReason, "stopReason");
+  }
+
+  /** Whether generation stopped at the output limit: the reply may be cut off mid-way. */
+  public boolean hitMaxTokens() {
+    return STOP_MAX_TOKENS.equals(stopReason);
   }
 
   /** Whether any input was read from the prompt cache. */

@@ -45,6 +45,12 @@ public record ModelRequest(String agent, Tier tier, Phase phase, ModelProfile pr
     return messages.get(messages.size() - 1).text();
   }
 
+  /** A copy of this request whose profile allows {@code maxTokens} output tokens (used to re-ask a cut reply). */
+  public ModelRequest withMaxTokens(int maxTokens) {
+    return new ModelRequest(agent, tier, phase, profile.withMaxTokens(maxTokens), systemPrompt, cacheSystemPrompt,
+        messages, replyFormat);
+  }
+
   /** A copy of this request with {@code more} messages appended (used for a re-ask). */
   public ModelRequest withMoreMessages(List<Message> more) {
     List<Message> all = new java.util.ArrayList<>(messages);

@@ -103,7 +103,8 @@ public final class PromptComposer {
    * The arbitration message.
    *
    * @param options an {@code <options>} element built by the arbitrator (one child per option)
-   * @param missing agents without a recommendation; {@code <missing>} is left out when empty
+   * @param input   what the arbitrator is given; {@code <missing>} (its agents without a
+   *                recommendation) is left out when there are none
    */
   public OptimizedPrompt arbitration(XmlElement disruption, ArbitrationInput input, XmlElement options, Task task) {
     XmlElement.Builder recs = XmlElement.builder("recs");

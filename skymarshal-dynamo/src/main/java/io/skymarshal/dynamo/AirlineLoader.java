@@ -59,6 +59,9 @@ public final class AirlineLoader {
     return new Builder(client);
   }
 
+  /** Attempts at creating one table when the error is transient. */
+  private static final int CREATE_ATTEMPTS = 3;
+
   /**
    * Creates every table that does not exist yet and waits until all tables and their indexes are
    * ACTIVE.
@@ -67,12 +70,21 @@ public final class AirlineLoader {
    */
   public void createTables() {
     for (CreateTableRequest r : layout.createTableRequests()) {
-      try {
-        client.createTable(r).join();
-      } catch (RuntimeException e) {
-        if (!(DynamoErrors.unwrap(e) instanceof ResourceInUseException)) {
-          throw new DynamoWriteException("could not create table '" + r.tableName() + "': "
-              + DynamoErrors.code(e), DynamoErrors.isRetryable(e), DynamoErrors.unwrap(e));
+      // a connection dropped or a throttle is tried again (CreateTable is idempotent here: a table
+      // that the first attempt did create answers ResourceInUse, which is success)
+      for (int attempt = 1; ; attempt++) {
+        try {
+          client.createTable(r).join();
+          break;
+        } catch (RuntimeException e) {
+          if (DynamoErrors.unwrap(e) instanceof ResourceInUseException) {
+            break;
+          }
+          if (!DynamoErrors.isRetryable(e) || attempt >= CREATE_ATTEMPTS) {
+            throw new DynamoWriteException("could not create table '" + r.tableName() + "': "
+                + DynamoErrors.code(e) + (attempt > 1 ? " (after " + attempt + " attempts)" : ""),
+                DynamoErrors.isRetryable(e), DynamoErrors.unwrap(e));
+          }
         }
       }
     }

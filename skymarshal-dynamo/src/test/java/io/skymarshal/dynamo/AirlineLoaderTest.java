@@ -32,7 +32,7 @@ class AirlineLoaderTest {
   }
 
   private static DynamoDbAsyncClient client(ExecutionInterceptor... interceptors) {
-    return DynamoTestClients.async(TestTables.server().endpoint(), interceptors);
+    return DynamoTestClients.async(TestTables.plain().server().endpoint(), interceptors);
   }
 
   @Test

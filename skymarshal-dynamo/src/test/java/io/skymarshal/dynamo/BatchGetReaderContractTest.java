@@ -14,11 +14,16 @@ class BatchGetReaderContractTest extends BatchReaderContract<String, Part> {
   private DynamoDbAsyncClient client;
   private String table;
 
+  /** Where the tables live: the plain-HTTP dynalite; {@code ...OverTls} subclasses use the HTTPS one. */
+  protected TestTables tables() {
+    return TestTables.plain();
+  }
+
   @Override
   protected BatchReader<String, Part> readerHolding(Map<String, Part> items) {
-    table = TestTables.parts(items.values());
+    table = tables().parts(items.values());
     log = new DynamoRequestLog();
-    client = DynamoTestClients.async(TestTables.server().endpoint(), log);
+    client = DynamoTestClients.async(tables().server(), log);
     return BatchGetReader.builder(client, table, Part.MAPPER).build();
   }
 
@@ -26,7 +31,7 @@ class BatchGetReaderContractTest extends BatchReaderContract<String, Part> {
   void close() {
     if (client != null) {
       client.close();
-      TestTables.drop(table);
+      tables().drop(table);
     }
   }
 

@@ -35,12 +35,12 @@ class BatchGetReaderProperties {
 
   @BeforeContainer
   static void createTable() {
-    table = TestTables.parts(STORED);
+    table = TestTables.plain().parts(STORED);
   }
 
   @AfterContainer
   static void dropTable() {
-    TestTables.drop(table);
+    TestTables.plain().drop(table);
   }
 
   private static List<String> keysOf(List<Integer> ids) {
@@ -56,7 +56,7 @@ class BatchGetReaderProperties {
   void distinctKeys_giveCeilingOfNOver100BatchRequestsOfAtMost100DistinctKeys(
       @ForAll @Size(max = 350) List<@IntRange(min = 0, max = STORED - 1) Integer> ids) {
     DynamoRequestLog log = new DynamoRequestLog();
-    try (DynamoDbAsyncClient client = DynamoTestClients.async(TestTables.server().endpoint(), log)) {
+    try (DynamoDbAsyncClient client = DynamoTestClients.async(TestTables.plain().server().endpoint(), log)) {
       List<String> asked = keysOf(ids);
       Set<String> distinct = new LinkedHashSet<>(asked);
       BatchResult<String, Part> r = BatchGetReader.builder(client, table, Part.MAPPER).build().getAll(asked);
@@ -90,7 +90,7 @@ class BatchGetReaderProperties {
     List<BatchRetryPolicy.RetryEvent> retries = new CopyOnWriteArrayList<>();
     BatchRetryPolicy policy = BatchRetryPolicy.builder().maxAttempts(maxAttempts).baseDelay(Duration.ofMillis(1))
         .maxDelay(Duration.ofMillis(8)).jitterSeed(seed).listener(retries::add).build();
-    try (DynamoDbAsyncClient client = DynamoTestClients.async(TestTables.server().endpoint(), faults)) {
+    try (DynamoDbAsyncClient client = DynamoTestClients.async(TestTables.plain().server().endpoint(), faults)) {
       List<String> asked = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         asked.add(Part.key(i));
@@ -125,7 +125,7 @@ class BatchGetReaderProperties {
     Set<String> poisoned = new HashSet<>(keysOf(new ArrayList<>(poisonedIds)));
     DynamoFaultInjector faults = DynamoFaultInjector.builder()
         .failKeys(k -> poisoned.contains(k.get("id").s()), "ValidationException").build();
-    try (DynamoDbAsyncClient client = DynamoTestClients.async(TestTables.server().endpoint(), faults)) {
+    try (DynamoDbAsyncClient client = DynamoTestClients.async(TestTables.plain().server().endpoint(), faults)) {
       List<String> asked = keysOf(ids);
       BatchResult<String, Part> r = BatchGetReader.builder(client, table, Part.MAPPER).build().getAll(asked);
 

@@ -34,12 +34,12 @@ class BatchGetReaderTest {
 
   @BeforeAll
   static void createTable() {
-    table = TestTables.parts(STORED);
+    table = TestTables.plain().parts(STORED);
   }
 
   @AfterAll
   static void dropTable() {
-    TestTables.drop(table);
+    TestTables.plain().drop(table);
   }
 
   @AfterEach
@@ -57,7 +57,7 @@ class BatchGetReaderTest {
   private BatchGetReader.Builder<String, Part> reader(ExecutionInterceptor... faults) {
     List<ExecutionInterceptor> all = new ArrayList<>(List.of(log));
     all.addAll(List.of(faults));
-    client = DynamoTestClients.async(TestTables.server().endpoint(), all.toArray(ExecutionInterceptor[]::new));
+    client = DynamoTestClients.async(TestTables.plain().server().endpoint(), all.toArray(ExecutionInterceptor[]::new));
     return BatchGetReader.builder(client, table, Part.MAPPER).retryPolicy(fastRetry().build());
   }
 

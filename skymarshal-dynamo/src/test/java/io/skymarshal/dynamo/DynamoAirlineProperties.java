@@ -43,7 +43,7 @@ class DynamoAirlineProperties {
     AirlineTableLayout layout = AirlineTableLayout.withPrefix(
         "gen" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet() + "_");
     DynamoRequestLog log = new DynamoRequestLog();
-    try (DynamoDbAsyncClient client = DynamoTestClients.async(TestTables.server().endpoint(), log)) {
+    try (DynamoDbAsyncClient client = DynamoTestClients.async(TestTables.plain().server().endpoint(), log)) {
       AirlineLoader loader = AirlineLoader.builder(client).layout(layout).build();
       loader.createTables();
       try {

@@ -40,7 +40,7 @@ class DynamoAirlineTest {
 
   @BeforeAll
   static void load() {
-    client = DynamoTestClients.async(TestTables.server().endpoint(), LOG);
+    client = DynamoTestClients.async(TestTables.plain().server().endpoint(), LOG);
     layout = AirlineTableLayout.withPrefix("airline" + ProcessHandle.current().pid() + "_");
     loader = AirlineLoader.builder(client).layout(layout).build();
     loader.createTables();

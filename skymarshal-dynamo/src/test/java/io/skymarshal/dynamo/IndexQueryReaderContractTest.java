@@ -40,11 +40,16 @@ class IndexQueryReaderContractTest extends BatchReaderContract<String, List<Part
   private DynamoDbAsyncClient client;
   private String table;
 
+  /** Where the tables live: the plain-HTTP dynalite; {@code ...OverTls} subclasses use the HTTPS one. */
+  protected TestTables tables() {
+    return TestTables.plain();
+  }
+
   @Override
   protected BatchReader<String, List<Part>> readerHolding(Map<String, List<Part>> items) {
-    table = TestTables.groupedParts(items);
+    table = tables().groupedParts(items);
     log = new DynamoRequestLog();
-    client = DynamoTestClients.async(TestTables.server().endpoint(), log);
+    client = DynamoTestClients.async(tables().server(), log);
     return IndexQueryReader.builder(client, table, TestTables.GROUP_INDEX, GROUPS).build();
   }
 
@@ -52,7 +57,7 @@ class IndexQueryReaderContractTest extends BatchReaderContract<String, List<Part
   void close() {
     if (client != null) {
       client.close();
-      TestTables.drop(table);
+      tables().drop(table);
     }
   }
 

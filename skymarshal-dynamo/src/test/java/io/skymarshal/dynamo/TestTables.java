@@ -25,22 +25,48 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** Creates and fills tables of {@link Part}s in the JVM's shared dynalite. */
+/**
+ * Creates and fills tables of {@link Part}s in one of the JVM's shared dynalite servers: the plain
+ * HTTP one ({@link #plain()}) or the HTTPS one ({@link #tls()}).
+ */
 final class TestTables {
   /** The index of {@link #groupedParts} tables. */
   static final String GROUP_INDEX = "byGroup";
   private static final AtomicInteger SEQ = new AtomicInteger();
-  // one blocking client for the JVM: setting tables up must not cost a client each time
-  private static final DynamoDbClient ADMIN = DynamoTestClients.sync(server().endpoint());
+  private static TestTables plain;
+  private static TestTables tls;
 
-  private TestTables() {}
+  private final DynaliteServer server;
+  // one blocking client per server: setting tables up must not cost a client each time
+  private final DynamoDbClient admin;
 
-  static DynaliteServer server() {
-    return DynaliteServer.shared();
+  private TestTables(DynaliteServer server) {
+    this.server = server;
+    this.admin = DynamoTestClients.sync(server);
+  }
+
+  /** Tables in {@link DynaliteServer#shared()} (plain HTTP). */
+  static synchronized TestTables plain() {
+    if (plain == null) {
+      plain = new TestTables(DynaliteServer.shared());
+    }
+    return plain;
+  }
+
+  /** Tables in {@link DynaliteServer#sharedTls()} (HTTPS); its clients must trust the server's certificate. */
+  static synchronized TestTables tls() {
+    if (tls == null) {
+      tls = new TestTables(DynaliteServer.sharedTls());
+    }
+    return tls;
+  }
+
+  DynaliteServer server() {
+    return server;
   }
 
   /** A new table of parts {@code 0..count-1}; returns its name. */
-  static String parts(int count) {
+  String parts(int count) {
     List<Part> parts = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       parts.add(Part.of(i));
@@ -49,9 +75,9 @@ final class TestTables {
   }
 
   /** A new table holding {@code parts}; returns its name. */
-  static String parts(Collection<Part> parts) {
+  String parts(Collection<Part> parts) {
     String table = "parts-" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet();
-    DynamoDbClient c = ADMIN;
+    DynamoDbClient c = admin;
     {
       c.createTable(b -> b.tableName(table)
           .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
@@ -68,10 +94,10 @@ final class TestTables {
     return table;
   }
 
-  private static void write(String table, List<WriteRequest> writes) {
+  private void write(String table, List<WriteRequest> writes) {
     for (int i = 0; i < writes.size(); i += 25) {
       List<WriteRequest> batch = writes.subList(i, Math.min(writes.size(), i + 25));
-      BatchWriteItemResponse r = ADMIN.batchWriteItem(b -> b.requestItems(Map.of(table, batch)));
+      BatchWriteItemResponse r = admin.batchWriteItem(b -> b.requestItems(Map.of(table, batch)));
       if (!r.unprocessedItems().isEmpty()) {
         throw new IllegalStateException("dynalite left items unprocessed: " + r.unprocessedItems());
       }
@@ -83,9 +109,9 @@ final class TestTables {
    * attribute {@code group}, with the global secondary index {@value #GROUP_INDEX} on
    * {@code group} (hash) and {@code id} (range); returns the table's name.
    */
-  static String groupedParts(Map<String, List<Part>> groups) {
+  String groupedParts(Map<String, List<Part>> groups) {
     String table = "groups-" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet();
-    ADMIN.createTable(b -> b.tableName(table)
+    admin.createTable(b -> b.tableName(table)
         .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
         .attributeDefinitions(
             AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build(),
@@ -108,14 +134,14 @@ final class TestTables {
     return table;
   }
 
-  static void drop(String table) {
-    ADMIN.deleteTable(b -> b.tableName(table));
+  void drop(String table) {
+    admin.deleteTable(b -> b.tableName(table));
   }
 
   /** dynalite makes a table (and its indexes) ACTIVE on its next tick even with --createTableMs 0. */
-  static void awaitActive(String table) {
+  void awaitActive(String table) {
     for (int i = 0; i < 500; i++) {
-      TableDescription d = ADMIN.describeTable(b -> b.tableName(table)).table();
+      TableDescription d = admin.describeTable(b -> b.tableName(table)).table();
       if (d.tableStatus() == TableStatus.ACTIVE && d.globalSecondaryIndexes().stream()
           .allMatch(x -> x.indexStatus() == null || x.indexStatus() == IndexStatus.ACTIVE)) {
         return;

@@ -145,7 +145,7 @@ public final class BedrockErrors {
           + "in " + region;
       case VALIDATION -> "Bedrock rejected the request to " + where + ": " + aws
           + (aws.toLowerCase(Locale.ROOT).contains("inference profile")
-              ? " (call it through an inference profile id such as global., us., eu. or apac.)" : "");
+              ? " (call it through an inference profile id such as global., us., eu., jp. or au.)" : "");
       case OTHER -> "Bedrock call to " + where + " failed with HTTP " + e.statusCode() + ": " + aws;
     };
   }

@@ -8,6 +8,7 @@ import io.skymarshal.core.AgentPolicy;
 import io.skymarshal.core.CallStatus;
 import io.skymarshal.core.Phase;
 import io.skymarshal.core.ReplyFormatException;
+import io.skymarshal.core.ReplyTruncatedException;
 import io.skymarshal.core.SkyMarshalException;
 import io.skymarshal.core.Tier;
 import io.skymarshal.model.Message;
@@ -28,8 +29,9 @@ import java.util.function.Supplier;
 
 /**
  * One agent's (or the arbitrator's) work in one phase: a Failsafe {@link Timeout} around the whole
- * work, a {@link RetryPolicy} around each model attempt, one re-ask after a malformed reply, and
- * the counts the report needs (attempts, model calls, tokens).
+ * work, a {@link RetryPolicy} around each model attempt, one re-ask after a malformed reply (with a
+ * raised output limit when the reply was cut at it), and the counts the report needs (attempts,
+ * model calls, tokens).
  */
 final class CallExecution {
 
@@ -137,18 +139,60 @@ final class CallExecution {
 
   /**
    * Calls the model with {@code request} and parses the reply; a reply that does not parse is
-   * re-asked once with the error, and a second bad reply fails with {@link ReplyFormatException}.
+   * re-asked once, and a second bad reply fails with {@link ReplyFormatException}. The re-ask
+   * depends on why: a reply cut at the output limit ({@link ModelReply#hitMaxTokens()}) is asked
+   * again unchanged with the limit raised ({@link #raisedLimit}), or fails at once with
+   * {@link ReplyTruncatedException} if it cannot be raised; any other bad reply is re-asked with
+   * the parse error.
    */
   <T> CompletableFuture<Parsed<T>> callAndParse(ModelRequest request, Function<ModelReply, T> parser) {
     return callModel(request).thenComposeAsync(reply -> {
       try {
         return CompletableFuture.completedFuture(new Parsed<>(parse(parser, reply), request, reply));
       } catch (ReplyFormatException e) {
+        if (reply.hitMaxTokens()) {
+          return reaskCut(request, reply, parser);
+        }
         ModelRequest reask = request.withMoreMessages(
             List.of(Message.assistant(reply.text()), Message.user(Reasks.afterFormatError(e))));
         return callModel(reask).thenApplyAsync(r2 -> new Parsed<>(parse(parser, r2), reask, r2), executor);
       }
     }, executor);
+  }
+
+  /**
+   * A cut reply, asked again: the same conversation (the cut text is not worth showing the model),
+   * with the limit raised. Cut again, it fails saying to raise the limit.
+   */
+  private <T> CompletableFuture<Parsed<T>> reaskCut(ModelRequest request, ModelReply cut, Function<ModelReply, T> parser) {
+    ModelProfile p = request.profile();
+    int raised = raisedLimit(p);
+    if (raised <= p.maxTokens()) {
+      return CompletableFuture.failedFuture(
+          new ReplyTruncatedException(agent, cut.modelId(), p.maxTokens(), p.maxOutputTokens(), 0, cut.text()));
+    }
+    ModelRequest bigger = request.withMaxTokens(raised);
+    return callModel(bigger).thenApplyAsync(r2 -> {
+      try {
+        return new Parsed<>(parse(parser, r2), bigger, r2);
+      } catch (ReplyFormatException e) {
+        if (r2.hitMaxTokens()) {
+          throw new ReplyTruncatedException(agent, r2.modelId(), raised, p.maxOutputTokens(), p.maxTokens(), r2.text());
+        }
+        throw e;
+      }
+    }, executor);
+  }
+
+  /**
+   * The output limit to ask a cut reply again with: twice {@code maxTokens}, at most the model's
+   * maximum output; {@code maxTokens} itself (no raise) when the maximum is unknown or reached.
+   */
+  static int raisedLimit(ModelProfile p) {
+    if (p.maxOutputTokens() <= p.maxTokens()) {
+      return p.maxTokens();
+    }
+    return (int) Math.min((long) p.maxTokens() * 2, p.maxOutputTokens());
   }
 
   /** One model call, counted, its usage recorded, cancellable with this execution; none once cancelled. */

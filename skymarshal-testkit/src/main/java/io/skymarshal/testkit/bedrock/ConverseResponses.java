@@ -12,8 +12,17 @@ import java.io.OutputStream;
 final class ConverseResponses {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The namespace Bedrock's errors carry after the exception name in {@code x-amzn-ErrorType}. */
+  static final String BEDROCK_NAMESPACE = "http://internal.amazon.com/coral/com.amazon.bedrock/";
+  /** The namespace of the AWS front end's own errors, such as an unknown operation. */
+  static final String CORAL_NAMESPACE = "http://internal.amazon.com/coral/com.amazon.coral.service/";
 
   private ConverseResponses() {}
+
+  /** The {@code x-amzn-ErrorType} header of a Bedrock error named {@code type}. */
+  static String errorTypeHeader(String type) {
+    return type + ":" + (type.equals("UnknownOperationException") ? CORAL_NAMESPACE : BEDROCK_NAMESPACE);
+  }
 
   static ObjectNode modelBody(RecordedConverse request, FakeReply reply, PromptCacheSimulation cache) {
     ObjectNode root = JSON.createObjectNode();
@@ -73,7 +82,7 @@ final class ConverseResponses {
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.getResponseHeaders().set("x-amzn-RequestId", "fake-" + request.sequence());
     if (errorType != null) {
-      exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
+      exchange.getResponseHeaders().set("x-amzn-ErrorType", errorTypeHeader(errorType));
     }
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {

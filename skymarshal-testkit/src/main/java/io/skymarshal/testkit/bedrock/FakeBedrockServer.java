@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.skymarshal.testkit.tls.LoopbackCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -25,20 +28,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.TrustManager;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
 
 /**
  * A fake Amazon Bedrock Runtime on a loopback port, speaking the Converse wire format, so the
- * real AWS SDK client can be tested without AWS. Point the client at {@link #endpoint()} with
- * {@code endpointOverride}, any region and static credentials. The server speaks HTTP/1.1: the
- * SDK's async Bedrock Runtime client defaults to HTTP/2, so give it
- * {@code .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1))}
- * (SkyMarshal's {@code ConverseModelClient} already does); the sync client needs nothing.
+ * real AWS SDK client can be tested without AWS. It speaks HTTPS, as Bedrock does, when built
+ * with {@link Builder#https()} (or started with {@link #startHttps()}): a fresh self-signed
+ * {@link LoopbackCertificate} for {@code 127.0.0.1}, which a client trusts through
+ * {@link #trustManagers()}; {@link #newAsyncClient()} is an SDK client that already does. Without
+ * it, plain HTTP.
+ *
+ * <p>Either way the server speaks HTTP/1.1 only. The SDK's async Bedrock Runtime client defaults
+ * to HTTP/2 negotiated by ALPN, so a client of your own needs
+ * {@code NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1)
+ * .protocolNegotiation(ProtocolNegotiation.ASSUME_PROTOCOL)} ({@link #httpClientBuilder()} is
+ * that, trusting the server); SkyMarshal's {@code ConverseModelClient} already does.
  *
  * <pre>{@code
- * try (FakeBedrockServer bedrock = FakeBedrockServer.start()) {
+ * try (FakeBedrockServer bedrock = FakeBedrockServer.startHttps();
+ *      BedrockRuntimeAsyncClient client = bedrock.newAsyncClient()) {
  *   bedrock.enqueue(FakeReply.error(BedrockFault.THROTTLING));
  *   bedrock.enqueue(FakeReply.text("hello").withUsage(12, 3));
- *   ... call POST /model/{modelId}/converse twice ...
+ *   ... client.converse(...) twice ...
  *   RecordedConverse first = bedrock.takeRequest();
  * }
  * }</pre>
@@ -48,9 +62,10 @@ import java.util.regex.Pattern;
  * when none is left, by the {@linkplain #rule rule}. Model replies carry {@code output.message},
  * {@code stopReason}, {@code usage} (with {@code cacheReadInputTokens} and
  * {@code cacheWriteInputTokens}) and {@code metrics.latencyMs}; errors carry the status, the
- * {@code x-amzn-ErrorType} header and {@code {"message": ...}}, as Bedrock sends them. With
- * prompt caching on (the default), a system prompt followed by a {@code cachePoint} is written to
- * the cache on first sight and read from it afterwards.
+ * {@code x-amzn-ErrorType} header in Bedrock's form ({@code ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/})
+ * and {@code {"message": ...}}, as Bedrock sends them. With prompt caching on (the default), a
+ * system prompt followed by a {@code cachePoint} is written to the cache on first sight and read
+ * from it afterwards.
  *
  * <p>Thread-safe: requests are served concurrently. {@link #close()} stops the server and
  * releases requests held by {@link FakeReply#noReply()}.
@@ -63,7 +78,11 @@ public final class FakeBedrockServer implements AutoCloseable {
   private static final Pattern CONVERSE_PATH = Pattern.compile("/model/([^/]+)/converse");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The region {@link #newAsyncClient()} signs for; the fake accepts any. */
+  public static final String REGION = "us-east-1";
+
   private final HttpServer server;
+  private final LoopbackCertificate certificate;
   private final ExecutorService executor;
   private final PromptCacheSimulation cache;
   private final ConcurrentLinkedQueue<FakeReply> replies = new ConcurrentLinkedQueue<>();
@@ -80,15 +99,28 @@ public final class FakeBedrockServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 256);
+    this.certificate = b.certificate;
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port);
+    if (certificate != null) {
+      HttpsServer https = HttpsServer.create(address, 256);
+      https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+      this.server = https;
+    } else {
+      this.server = HttpServer.create(address, 256);
+    }
     server.createContext("/", this::handle);
     server.setExecutor(executor);
     server.start();
   }
 
-  /** Starts a server on a free loopback port, prompt caching simulated with the system clock. */
+  /** Starts a plain-HTTP server on a free loopback port, prompt caching simulated with the system clock. */
   public static FakeBedrockServer start() {
     return builder().start();
+  }
+
+  /** Starts an HTTPS server on a free loopback port with a fresh certificate; otherwise as {@link #start()}. */
+  public static FakeBedrockServer startHttps() {
+    return builder().https().start();
   }
 
   /** A builder for a server with other settings. */
@@ -96,9 +128,65 @@ public final class FakeBedrockServer implements AutoCloseable {
     return new Builder();
   }
 
-  /** The base URL to give the SDK client as {@code endpointOverride}, e.g. {@code http://127.0.0.1:50123}. */
+  /**
+   * The base URL to give the SDK client as {@code endpointOverride}, e.g.
+   * {@code https://127.0.0.1:50123} ({@code http://} for a plain-HTTP server).
+   */
   public URI endpoint() {
-    return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + port());
+    return URI.create((isHttps() ? "https://" : "http://")
+        + server.getAddress().getAddress().getHostAddress() + ":" + port());
+  }
+
+  /** Whether the server speaks HTTPS. */
+  public boolean isHttps() {
+    return certificate != null;
+  }
+
+  /**
+   * The certificate the server presents.
+   *
+   * @throws IllegalStateException if the server speaks plain HTTP
+   */
+  public LoopbackCertificate certificate() {
+    if (certificate == null) {
+      throw new IllegalStateException("this fake Bedrock speaks plain HTTP at " + endpoint()
+          + ": build it with FakeBedrockServer.builder().https() for a certificate");
+    }
+    return certificate;
+  }
+
+  /**
+   * Trust managers that trust this server's certificate and nothing else: an SDK HTTP client takes
+   * them as {@code .tlsTrustManagersProvider(server::trustManagers)}.
+   *
+   * @throws IllegalStateException if the server speaks plain HTTP
+   */
+  public TrustManager[] trustManagers() {
+    return certificate().trustManagers();
+  }
+
+  /**
+   * A Netty HTTP client builder this server can talk to: HTTP/1.1 without ALPN
+   * ({@code ProtocolNegotiation.ASSUME_PROTOCOL}) and, for an HTTPS server, trusting its certificate.
+   * Needs {@code software.amazon.awssdk:netty-nio-client}; the server itself needs no AWS SDK.
+   */
+  public NettyNioAsyncHttpClient.Builder httpClientBuilder() {
+    return SdkClients.httpClientBuilder(this);
+  }
+
+  /**
+   * A Bedrock Runtime async client builder pointed at this server: {@link #httpClientBuilder()},
+   * region {@link #REGION}, static test credentials, and the SDK's retries off so each call is one
+   * request (and one enqueued reply). Change what you need and build it. Needs
+   * {@code software.amazon.awssdk:bedrockruntime}.
+   */
+  public BedrockRuntimeAsyncClientBuilder asyncClientBuilder() {
+    return SdkClients.asyncClientBuilder(this);
+  }
+
+  /** {@link #asyncClientBuilder()} built: a real SDK client that talks to (and trusts) this server. Close it. */
+  public BedrockRuntimeAsyncClient newAsyncClient() {
+    return SdkClients.asyncClientBuilder(this).build();
   }
 
   /** The port the server listens on. */
@@ -284,6 +372,7 @@ public final class FakeBedrockServer implements AutoCloseable {
     }
 
     private int port;
+    private LoopbackCertificate certificate;
     private boolean promptCaching = true;
     private Clock clock = Clock.systemUTC();
     private Duration cacheTtl = Duration.ofMinutes(5);
@@ -298,6 +387,18 @@ public final class FakeBedrockServer implements AutoCloseable {
         throw new IllegalArgumentException("port must be in [0, 65535] but was " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /** Speak HTTPS with a fresh {@link LoopbackCertificate} (default: plain HTTP). */
+    public Builder https() {
+      return https(LoopbackCertificate.create());
+    }
+
+    /** Speak HTTPS presenting {@code certificate}, e.g. one a test's clients already trust. */
+    public Builder https(LoopbackCertificate certificate) {
+      once("https");
+      this.certificate = Objects.requireNonNull(certificate, "certificate");
       return this;
     }
 
@@ -348,7 +449,8 @@ public final class FakeBedrockServer implements AutoCloseable {
       try {
         return new FakeBedrockServer(this);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot start the fake Bedrock server on port " + port, e);
+        throw new UncheckedIOException("cannot start the fake Bedrock server on port " + port
+            + (certificate != null ? " (HTTPS)" : ""), e);
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.skymarshal.testkit.dynamo;
 
+import io.skymarshal.testkit.tls.LoopbackCertificate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,10 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.TrustManager;
 
 /**
  * A real DynamoDB-compatible server for tests: <a href="https://github.com/architect/dynalite">dynalite</a>
@@ -23,6 +28,12 @@ import java.util.concurrent.TimeUnit;
  * {@code endpointOverride(server.endpoint())}, region {@link #REGION} and the static credentials
  * {@link #ACCESS_KEY_ID}/{@link #SECRET_ACCESS_KEY} (dynalite checks that requests are signed,
  * not by whom); {@link DynamoTestClients} does that.
+ *
+ * <p>With {@link Builder#tls()} it speaks HTTPS, as DynamoDB does (dynalite's {@code --ssl}), with
+ * a fresh {@link LoopbackCertificate} for {@code 127.0.0.1} instead of the certificate dynalite
+ * ships (expired in 2018, issued to the name "dynalite"); a client trusts it through
+ * {@link #trustManagers()}, and {@link DynamoTestClients#async(DynaliteServer, software.amazon.awssdk.core.interceptor.ExecutionInterceptor...)}
+ * does.
  *
  * <p>Needs Node.js &gt;= 20 and the npm package {@code dynalite@4.0.0}; see {@link Builder#autoInstall}
  * for how the package is found or installed. A missing piece gives a
@@ -44,15 +55,18 @@ public final class DynaliteServer implements AutoCloseable {
   private static final int PORT_ATTEMPTS = 5;
   private static final Object SHARED_LOCK = new Object();
   private static DynaliteServer shared;
+  private static DynaliteServer sharedTls;
 
   private final Process process;
   private final int port;
+  private final LoopbackCertificate certificate;
   private final Thread shutdownHook;
   private final Deque<String> output;
 
-  private DynaliteServer(Process process, int port, Deque<String> output) {
+  private DynaliteServer(Process process, int port, LoopbackCertificate certificate, Deque<String> output) {
     this.process = process;
     this.port = port;
+    this.certificate = certificate;
     this.output = output;
     this.shutdownHook = new Thread(this::stop, "dynalite-stop-" + port);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -76,6 +90,20 @@ public final class DynaliteServer implements AutoCloseable {
     }
   }
 
+  /**
+   * One HTTPS server ({@link Builder#tls()}) for the whole JVM, beside {@link #shared()}, started on
+   * first use and stopped when the JVM exits. Do not close it.
+   */
+  public static DynaliteServer sharedTls() {
+    synchronized (SHARED_LOCK) {
+      if (sharedTls == null || !sharedTls.isRunning()) {
+        sharedTls = builder().tls().start();
+      }
+      return sharedTls;
+    }
+  }
+
+  /** A builder for a server with other settings. */
   public static Builder builder() {
     return new Builder();
   }
@@ -85,9 +113,37 @@ public final class DynaliteServer implements AutoCloseable {
     return port;
   }
 
-  /** {@code http://127.0.0.1:<port>}: what to pass to {@code endpointOverride}. */
+  /** {@code http://127.0.0.1:<port>} ({@code https://} over TLS): what to pass to {@code endpointOverride}. */
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port);
+    return URI.create((isTls() ? "https" : "http") + "://127.0.0.1:" + port);
+  }
+
+  /** Whether the server speaks HTTPS. */
+  public boolean isTls() {
+    return certificate != null;
+  }
+
+  /**
+   * The certificate the server presents.
+   *
+   * @throws IllegalStateException if the server speaks plain HTTP
+   */
+  public LoopbackCertificate certificate() {
+    if (certificate == null) {
+      throw new IllegalStateException("this dynalite speaks plain HTTP at " + endpoint()
+          + ": start it with DynaliteServer.builder().tls() for a certificate");
+    }
+    return certificate;
+  }
+
+  /**
+   * Trust managers that trust this server's certificate and nothing else, for an SDK HTTP client's
+   * {@code tlsTrustManagersProvider(server::trustManagers)}.
+   *
+   * @throws IllegalStateException if the server speaks plain HTTP
+   */
+  public TrustManager[] trustManagers() {
+    return certificate().trustManagers();
   }
 
   /** Whether the server process is alive. */
@@ -98,7 +154,7 @@ public final class DynaliteServer implements AutoCloseable {
   /** Stops the server and every process it started; waits up to 5 s, then kills. Idempotent. */
   @Override
   public void close() {
-    if (this == shared) {
+    if (this == shared || this == sharedTls) {
       throw new IllegalStateException("the shared dynalite server is stopped when the JVM exits; do not close it");
     }
     stop();
@@ -131,10 +187,30 @@ public final class DynaliteServer implements AutoCloseable {
 
   /** Starts dynalite servers. Not thread-safe. */
   public static final class Builder {
+    private final Set<String> given = new HashSet<>();
     private boolean autoInstall = !"false".equalsIgnoreCase(System.getProperty("skymarshal.dynalite.autoInstall"));
     private Duration startTimeout = Duration.ofSeconds(30);
+    private LoopbackCertificate certificate;
 
     private Builder() {}
+
+    private void once(String setting) {
+      if (!given.add(setting)) {
+        throw new IllegalStateException(setting + " was already set on this builder");
+      }
+    }
+
+    /** Speak HTTPS ({@code --ssl}) with a fresh {@link LoopbackCertificate} (default: plain HTTP). */
+    public Builder tls() {
+      return tls(LoopbackCertificate.create());
+    }
+
+    /** Speak HTTPS ({@code --ssl}) presenting {@code certificate}. */
+    public Builder tls(LoopbackCertificate certificate) {
+      once("tls");
+      this.certificate = Objects.requireNonNull(certificate, "certificate");
+      return this;
+    }
 
     /**
      * Whether to run {@code npm install --prefix <repository root>/.dynalite dynalite@4.0.0}
@@ -143,12 +219,14 @@ public final class DynaliteServer implements AutoCloseable {
      * the nearest directory up from the working directory that holds {@code mvnw} or {@code .git}.
      */
     public Builder autoInstall(boolean autoInstall) {
+      once("autoInstall");
       this.autoInstall = autoInstall;
       return this;
     }
 
     /** How long to wait for the server to listen. Default 30 s. */
     public Builder startTimeout(Duration startTimeout) {
+      once("startTimeout");
       Objects.requireNonNull(startTimeout, "startTimeout");
       if (startTimeout.isNegative() || startTimeout.isZero()) {
         throw new IllegalArgumentException("startTimeout must be positive but was " + startTimeout);
@@ -170,7 +248,7 @@ public final class DynaliteServer implements AutoCloseable {
         int port = freePort();
         Deque<String> output = new ArrayDeque<>();
         CountDownLatch ready = new CountDownLatch(1);
-        Process p = launch(install, port);
+        Process p = launch(install, port, certificate);
         Thread reader = new Thread(() -> pump(p, output, ready), "dynalite-output-" + port);
         reader.setDaemon(true);
         reader.start();
@@ -185,7 +263,7 @@ public final class DynaliteServer implements AutoCloseable {
           throw new DynaliteUnavailableException("interrupted while starting dynalite", e);
         }
         if (ready.getCount() == 0 && p.isAlive()) {
-          return new DynaliteServer(p, port, output);
+          return new DynaliteServer(p, port, certificate, output);
         }
         p.destroyForcibly();
         try {
@@ -203,12 +281,18 @@ public final class DynaliteServer implements AutoCloseable {
           + " attempts; last output: " + lastFailure);
     }
 
-    private static Process launch(DynaliteInstallation install, int port) {
+    private static Process launch(DynaliteInstallation install, int port, LoopbackCertificate certificate) {
       try {
-        ProcessBuilder pb = new ProcessBuilder(install.node.toString(), install.cliJs.toString(),
+        List<String> command = new ArrayList<>(List.of(install.node.toString(), install.cliJs.toString(),
             "--port", Integer.toString(port), "--host", "127.0.0.1",
-            "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0")
-            .redirectErrorStream(true);
+            "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+        if (certificate != null) {
+          // dynalite hands its options to https.createServer, which takes PEM text for key and
+          // cert (the "--opt=value" form keeps the line breaks)
+          command.addAll(List.of("--ssl", "--key=" + certificate.privateKeyPem(),
+              "--cert=" + certificate.certificatePem()));
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Process p = pb.start();
         p.getOutputStream().close();
         return p;

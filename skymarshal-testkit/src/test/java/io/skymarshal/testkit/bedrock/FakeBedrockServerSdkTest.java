@@ -1,6 +1,7 @@
 package io.skymarshal.testkit.bedrock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -9,14 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.ProtocolNegotiation;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -25,6 +23,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.InternalServerException;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelErrorException;
+import software.amazon.awssdk.services.bedrockruntime.model.ModelNotReadyException;
+import software.amazon.awssdk.services.bedrockruntime.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelTimeoutException;
 import software.amazon.awssdk.services.bedrockruntime.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.bedrockruntime.model.ServiceUnavailableException;
@@ -38,6 +38,8 @@ class FakeBedrockServerSdkTest {
   private static final String MODEL = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
   private static final Map<BedrockFault, Class<? extends AwsServiceException>> SDK_TYPES = Map.of(
       BedrockFault.THROTTLING, ThrottlingException.class,
+      BedrockFault.MODEL_NOT_READY, ModelNotReadyException.class,
+      BedrockFault.SERVICE_QUOTA_EXCEEDED, ServiceQuotaExceededException.class,
       BedrockFault.SERVICE_UNAVAILABLE, ServiceUnavailableException.class,
       BedrockFault.INTERNAL_SERVER, InternalServerException.class,
       BedrockFault.MODEL_TIMEOUT, ModelTimeoutException.class,
@@ -51,8 +53,8 @@ class FakeBedrockServerSdkTest {
 
   @BeforeAll
   static void start() {
-    server = FakeBedrockServer.start();
-    client = sdkClient(true);
+    server = FakeBedrockServer.startHttps();
+    client = server.newAsyncClient();
   }
 
   @AfterAll
@@ -61,16 +63,9 @@ class FakeBedrockServerSdkTest {
     server.close();
   }
 
-  static BedrockRuntimeAsyncClient sdkClient(boolean retriesOff) {
-    var b = BedrockRuntimeAsyncClient.builder()
-        .endpointOverride(server.endpoint())
-        .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1))
-        .region(Region.EU_WEST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDFAKE", "fake-secret")));
-    if (retriesOff) {
-      b.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
-    }
-    return b.build();
+  /** The fake's own client with the SDK's default retry strategy instead of none. */
+  static BedrockRuntimeAsyncClient retryingClient() {
+    return server.asyncClientBuilder().overrideConfiguration(o -> { }).build();
   }
 
   private static ConverseRequest request(String text) {
@@ -144,13 +139,55 @@ class FakeBedrockServerSdkTest {
   void converse_whenSdkRetriesAreOn_sdkRetriesTheThrottleItRecognises() {
     drain();
     int before = server.requestCount();
-    try (BedrockRuntimeAsyncClient retrying = sdkClient(false)) {
+    try (BedrockRuntimeAsyncClient retrying = retryingClient()) {
       server.enqueue(FakeReply.error(BedrockFault.THROTTLING), FakeReply.text("through"));
 
       ConverseResponse resp = retrying.converse(request("again")).join();
 
       assertThat(resp.output().message().content().get(0).text()).isEqualTo("through");
       assertThat(server.requestCount() - before).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void newAsyncClient_talksHttpsToTheFake() {
+    server.enqueue(FakeReply.text("over TLS"));
+
+    ConverseResponse resp = client.converse(request("hello")).join();
+
+    assertThat(server.endpoint().getScheme()).isEqualTo("https");
+    assertThat(resp.output().message().content().get(0).text()).isEqualTo("over TLS");
+  }
+
+  @Test
+  void converse_whenTheClientDoesNotTrustTheFakesCertificate_theHandshakeFailsAndNothingIsServed() {
+    int before = server.requestCount();
+    // the JVM's default trust: the JDK's CA certificates, which never include a fresh loopback certificate
+    try (BedrockRuntimeAsyncClient untrusting = server.asyncClientBuilder()
+        .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1)
+            .protocolNegotiation(ProtocolNegotiation.ASSUME_PROTOCOL))
+        .build()) {
+      Throwable thrown = untrusting.converse(request("x")).handle((r, e) -> e).join();
+
+      assertThat(thrown).hasRootCauseInstanceOf(java.security.cert.CertPathBuilderException.class);
+      assertThat(thrown).hasStackTraceContaining("SSLHandshakeException");
+      assertThat(server.requestCount()).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void plainHttpServer_servesAPlainClient() {
+    try (FakeBedrockServer plain = FakeBedrockServer.start();
+         BedrockRuntimeAsyncClient plainClient = plain.newAsyncClient()) {
+      plain.enqueue(FakeReply.text("plain"));
+
+      ConverseResponse resp = plainClient.converse(request("x")).join();
+
+      assertThat(plain.endpoint().getScheme()).isEqualTo("http");
+      assertThat(plain.isHttps()).isFalse();
+      assertThat(resp.output().message().content().get(0).text()).isEqualTo("plain");
+      assertThatThrownBy(plain::trustManagers).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("plain HTTP").hasMessageContaining("builder().https()");
     }
   }
 }

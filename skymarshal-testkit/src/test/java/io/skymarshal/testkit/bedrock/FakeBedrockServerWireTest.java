@@ -97,7 +97,9 @@ class FakeBedrockServerWireTest {
     HttpResponse<String> resp = post(MODEL_PATH, BODY);
 
     assertThat(resp.statusCode()).isEqualTo(fault.status());
-    assertThat(resp.headers().firstValue("x-amzn-ErrorType")).hasValue(fault.errorType());
+    assertThat(resp.headers().firstValue("x-amzn-ErrorType"))
+        .hasValue(fault.errorType() + ":http://internal.amazon.com/coral/com.amazon.bedrock/");
+    assertThat(fault.headerValue()).isEqualTo(resp.headers().firstValue("x-amzn-ErrorType").orElseThrow());
     assertThat(JSON.readTree(resp.body()).get("message").asText()).isEqualTo(fault.defaultMessage());
   }
 
@@ -119,7 +121,8 @@ class FakeBedrockServerWireTest {
     HttpResponse<String> resp = post(MODEL_PATH, BODY);
 
     assertThat(resp.statusCode()).isEqualTo(500);
-    assertThat(resp.headers().firstValue("x-amzn-ErrorType")).hasValue("InternalServerException");
+    assertThat(resp.headers().firstValue("x-amzn-ErrorType"))
+        .hasValue("InternalServerException:http://internal.amazon.com/coral/com.amazon.bedrock/");
     assertThat(resp.body()).contains("no reply enqueued");
   }
 
@@ -140,7 +143,8 @@ class FakeBedrockServerWireTest {
     HttpResponse<String> resp = post("/model/x/invoke", BODY);
 
     assertThat(resp.statusCode()).isEqualTo(404);
-    assertThat(resp.headers().firstValue("x-amzn-ErrorType")).hasValue("UnknownOperationException");
+    assertThat(resp.headers().firstValue("x-amzn-ErrorType"))
+        .hasValue("UnknownOperationException:http://internal.amazon.com/coral/com.amazon.coral.service/");
     assertThat(server.takeRequest().modelId()).isNull();
   }
 
@@ -150,7 +154,8 @@ class FakeBedrockServerWireTest {
     HttpResponse<String> noMessages = post(MODEL_PATH, "{\"messages\":[]}");
 
     assertThat(notJson.statusCode()).isEqualTo(400);
-    assertThat(notJson.headers().firstValue("x-amzn-ErrorType")).hasValue("ValidationException");
+    assertThat(notJson.headers().firstValue("x-amzn-ErrorType"))
+        .hasValue("ValidationException:http://internal.amazon.com/coral/com.amazon.bedrock/");
     assertThat(noMessages.statusCode()).isEqualTo(400);
     assertThat(noMessages.body()).contains("must start with a user message");
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -92,6 +94,59 @@ class DynaliteServerTest {
   void builder_whenTimeoutNotPositive_rejectsIt() {
     assertThatThrownBy(() -> DynaliteServer.builder().startTimeout(java.time.Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("startTimeout");
+  }
+
+  @Test
+  void tls_servesTheRealSdkOverHttpsWithItsOwnCertificate() throws Exception {
+    DynaliteServer server = DynaliteServer.builder().tls().start();
+    try (server;
+         DynamoDbClient sync = DynamoTestClients.sync(server);
+         DynamoDbAsyncClient async = DynamoTestClients.async(server)) {
+      assertThat(server.endpoint().toString()).startsWith("https://127.0.0.1:");
+      assertThat(server.isTls()).isTrue();
+      sync.createTable(b -> b.tableName("tls")
+          .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+          .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+          .billingMode(BillingMode.PAY_PER_REQUEST));
+      async.putItem(b -> b.tableName("tls").item(Map.of("id", AttributeValue.fromS("a")))).join();
+      assertThat(sync.getItem(b -> b.tableName("tls").key(Map.of("id", AttributeValue.fromS("a")))).item())
+          .containsEntry("id", AttributeValue.fromS("a"));
+      // the server presents the certificate it was given, not the one dynalite ships
+      assertThat(presentedCertificate(server)).isEqualTo(server.certificate().certificate());
+    }
+  }
+
+  @Test
+  void tls_whenTheClientTrustsOnlyTheJdkDefaults_theHandshakeFails() {
+    DynaliteServer server = DynaliteServer.sharedTls();
+    try (DynamoDbClient untrusting = DynamoTestClients.sync(server.endpoint())) {
+      assertThatThrownBy(untrusting::listTables).isInstanceOf(SdkClientException.class)
+          .hasStackTraceContaining("SSLHandshakeException");
+    }
+  }
+
+  @Test
+  void plain_hasNoCertificate() {
+    DynaliteServer s = DynaliteServer.shared();
+    assertThat(s.isTls()).isFalse();
+    assertThat(s.endpoint().getScheme()).isEqualTo("http");
+    assertThatThrownBy(s::trustManagers).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("plain HTTP").hasMessageContaining("builder().tls()");
+  }
+
+  @Test
+  void builder_whenASettingIsGivenTwice_failsNamingIt() {
+    assertThatThrownBy(() -> DynaliteServer.builder().tls().tls())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("tls was already set");
+  }
+
+  private static java.security.cert.Certificate presentedCertificate(DynaliteServer server) throws Exception {
+    javax.net.ssl.SSLContext ctx = server.certificate().clientContext();
+    try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) ctx.getSocketFactory()
+        .createSocket(java.net.InetAddress.getLoopbackAddress(), server.port())) {
+      s.startHandshake();
+      return s.getSession().getPeerCertificates()[0];
+    }
   }
 
   private static void restore(String key, String value) {
