@@ -50,7 +50,8 @@ final class BedrockSource implements AutoCloseable {
     ReplyRule offline = ModelClientRule.of(OfflineModel.create());
     ReplyRule answering = request -> BedrockPreflight.PING_PROMPT.equals(request.lastUserText())
         ? FakeReply.text("OK").withUsage(14, 2) : offline.reply(request);
-    FakeBedrockServer fake = FakeBedrockServer.start();
+    // HTTPS, as the real endpoint is: --local exercises the production transport
+    FakeBedrockServer fake = FakeBedrockServer.startHttps();
     fake.rule(rule.apply(answering));
     return new BedrockSource(config, fake,
         StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
@@ -63,6 +64,7 @@ final class BedrockSource implements AutoCloseable {
           .region(region())
           .credentialsProvider(localCredentials)
           .endpointOverride(fake.endpoint())
+          .tlsTrustManagersProvider(fake::trustManagers)
           .build();
     }
     return client;

@@ -35,7 +35,7 @@ class DynamoPreflightTest {
   }
 
   private static DynamoDbAsyncClient client() {
-    return DynamoTestClients.async(TestTables.server().endpoint());
+    return DynamoTestClients.async(TestTables.plain().server().endpoint());
   }
 
   private static PreflightCheck check(PreflightReport report, Kind kind, String subject) {
@@ -80,8 +80,8 @@ class DynamoPreflightTest {
           .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S)
               .build())
           .billingMode(BillingMode.PAY_PER_REQUEST)).join();
-      TestTables.awaitActive(layout.flights());
-      TestTables.awaitActive(layout.cargo());
+      TestTables.plain().awaitActive(layout.flights());
+      TestTables.plain().awaitActive(layout.cargo());
       try {
         PreflightReport report = DynamoPreflight.builder(c).layout(layout).build().run();
 
@@ -95,7 +95,7 @@ class DynamoPreflightTest {
         PreflightCheck bookings = check(report, Kind.TABLE, layout.bookings());
         assertThat(bookings.problem()).isEqualTo(Problem.NOT_FOUND);
         assertThat(bookings.detail()).isEqualTo("no table " + layout.bookings() + " in region us-east-1 at "
-            + TestTables.server().endpoint());
+            + TestTables.plain().server().endpoint());
         assertThat(bookings.remedy()).contains("LoadAirline --prefix " + layout.prefix());
         assertThat(report.failures()).hasSize(layout.tableNames().size() - 1);
       } finally {
