@@ -15,7 +15,9 @@ import io.skymarshal.model.TokenUsage;
  * {@code clearance}), {@code agents} (one entry per
  * agent and phase: {@code name}, {@code tier}, {@code phase}, {@code status}, {@code attempts},
  * {@code durationMs}, {@code inputTokens}, {@code outputTokens}, ...), {@code phases}
- * ({@code name}, {@code durationMs}), {@code totalDurationMs}, {@code costUsd}. Thread-safe.
+ * ({@code name}, {@code durationMs}), {@code totalDurationMs}, {@code costUsd}, and
+ * {@code tokensSaturated: true} (at the top and on an agent) only when a token count saturated at
+ * {@link Long#MAX_VALUE} (see {@link TokenUsage#saturated()}). Never throws for any report. Thread-safe.
  */
 public final class DecisionJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -128,6 +130,9 @@ public final class DecisionJson {
   private static void usage(ObjectNode n, TokenUsage u) {
     n.put("inputTokens", u.inputTokens()).put("outputTokens", u.outputTokens())
         .put("cacheReadTokens", u.cacheReadTokens()).put("cacheWriteTokens", u.cacheWriteTokens());
+    if (u.saturated()) {
+      n.put("tokensSaturated", true);
+    }
   }
 
   private static double round(double ms) {

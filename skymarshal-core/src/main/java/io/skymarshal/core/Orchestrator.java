@@ -62,14 +62,18 @@ public final class Orchestrator implements AutoCloseable {
    * Decides about {@code disruption}, blocking until done. Failures of agents are part of the
    * returned {@link Decision} (DEGRADED or HALTED), not exceptions.
    *
-   * @throws SkyMarshalException only for a fault of the engine itself, never for an agent's failure
+   * @throws SkyMarshalException only for a fault of the engine itself, never for an agent's failure,
+   *                             or if the calling thread is interrupted, which cancels the run
+   *                             (see {@link #runAsync})
    */
   public Decision run(Disruption disruption) {
+    CompletableFuture<Decision> future = runAsync(disruption);
     try {
-      return runAsync(disruption).get();
+      return future.get();
     } catch (InterruptedException e) {
+      future.cancel(true);
       Thread.currentThread().interrupt();
-      throw new SkyMarshalException("interrupted while deciding " + disruption.id(), false, e);
+      throw new SkyMarshalException("interrupted while deciding " + disruption.id() + "; the run was cancelled", false, e);
     } catch (ExecutionException | CompletionException | CancellationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof SkyMarshalException s) {
@@ -79,7 +83,16 @@ public final class Orchestrator implements AutoCloseable {
     }
   }
 
-  /** Decides about {@code disruption} without blocking; see {@link #run}. */
+  /**
+   * Decides about {@code disruption} without blocking; see {@link #run}.
+   *
+   * <p>Cancelling the returned future cancels the run: its in-flight model calls are cancelled
+   * (and their pending retries), no further agent, phase or arbitration starts, and listeners
+   * hear {@link RunListener#onRunCancelled} with the report so far once the cancelled calls'
+   * outcomes are final. A read already running in an agent's gather finishes on its thread, but
+   * its result is dropped and no model call follows it. A cancel that comes as the run ends may
+   * find it decided: listeners then hear {@link RunListener#onRunCompleted}.
+   */
   public CompletableFuture<Decision> runAsync(Disruption disruption) {
     Objects.requireNonNull(disruption, "disruption");
     return engine.run(disruption);

@@ -27,6 +27,17 @@ public interface RunListener {
   /** The run ended with {@code decision}. */
   default void onRunCompleted(Disruption disruption, Decision decision) {}
 
+  /**
+   * The run was cancelled (its future from {@link Orchestrator#runAsync} cancelled, or the thread
+   * waiting in {@link Orchestrator#run} interrupted) and has ended: its in-flight model calls were
+   * cancelled and no further call or phase started. Called once the cancelled calls' outcomes are
+   * final; for a run, either this or {@link #onRunCompleted} is called, never both.
+   *
+   * @param report what the run did until it ended: the cancelled calls have status
+   *               {@link CallStatus#CANCELLED}
+   */
+  default void onRunCancelled(Disruption disruption, RunReport report) {}
+
   /** A listener that does nothing. */
   RunListener NONE = new RunListener() {};
 }

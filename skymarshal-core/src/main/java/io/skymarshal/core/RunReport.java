@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * <p>Invariants the engine guarantees (and the tests check): every duration is {@code >= 0};
  * each phase lasts at least as long as its slowest agent; the run lasts at least as long as
- * its phases together; totals are the sums over {@link #calls()}.
+ * its phases together; totals are the sums over {@link #calls()}. Totals never throw: token
+ * sums saturate at {@link Long#MAX_VALUE} ({@link TokenUsage#saturated()} then says so).
  *
  * @param disruptionId       the disruption decided about
  * @param calls              every agent call, in phase order then agent order, then the arbitrator's
@@ -43,7 +44,7 @@ public record RunReport(String disruptionId, List<AgentCall> calls, List<PhaseTi
     return phases.stream().filter(p -> p.phase() == phase).findFirst();
   }
 
-  /** Tokens of all calls together. */
+  /** Tokens of all calls together; a count that would overflow is {@link Long#MAX_VALUE} (see {@link TokenUsage#saturated()}). */
   public TokenUsage totalUsage() {
     TokenUsage sum = TokenUsage.ZERO;
     for (AgentCall c : calls) {

@@ -29,10 +29,19 @@ public interface BatchReader<K, V> {
   /** Reads all {@code keys}; blocks until done. */
   BatchResult<K, V> getAll(Collection<? extends K> keys);
 
-  /** Reads all {@code keys} without blocking the caller. The default runs {@link #getAll} asynchronously. */
+  /**
+   * Reads all {@code keys}, for callers that start several reads before waiting for any. The
+   * default reads with {@link #getAll} on the calling thread and returns a completed future (an
+   * exception from {@code getAll} fails the future): it starts no thread, so reads stay on the
+   * thread, and in the pool, that gathers (cheap for {@link InMemoryBatchReader}). A reader whose
+   * requests are asynchronous I/O (the DynamoDB readers) overrides this to return at once.
+   */
   default CompletableFuture<BatchResult<K, V>> getAllAsync(Collection<? extends K> keys) {
-    List<K> copy = List.copyOf(keys);
-    return CompletableFuture.supplyAsync(() -> getAll(copy));
+    try {
+      return CompletableFuture.completedFuture(getAll(List.copyOf(keys)));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /**

@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
  *       5xx, model timeout) or must not (validation, access denied, unknown model).
  *   <li>Cancelling the returned future abandons the call; implementations should free what
  *       they hold for it.
+ *   <li>A reply's usage is what the call consumed; the engine fails a reply reporting more than
+ *       {@link TokenUsage#MAX_PER_CALL} tokens of one kind as a broken backend (permanent).
  *   <li>Implementations are thread-safe: the engine calls them from many threads at once.
  * </ul>
  * Retries and timeouts are the engine's job (Failsafe policies); an implementation makes one

@@ -48,4 +48,44 @@ class InMemoryBatchReaderTest {
         .hasMessageContaining("null");
   }
 
+
+  // issue 11, bug 5: the default getAllAsync ran on supplyAsync's default executor, which on a
+  // 2-core JVM starts a new platform thread per read, outside any bounded pool
+  @Test
+  void getAllAsync_default_readsOnTheCallingThread() {
+    java.util.concurrent.atomic.AtomicReference<Thread> ranOn = new java.util.concurrent.atomic.AtomicReference<>();
+    BatchReader<String, String> onlyGetAll = keys -> {
+      ranOn.set(Thread.currentThread());
+      return BatchResult.complete(java.util.Map.of(), new java.util.LinkedHashSet<>(keys));
+    };
+
+    java.util.concurrent.CompletableFuture<BatchResult<String, String>> f = onlyGetAll.getAllAsync(List.of("a", "b"));
+
+    assertThat(f).isDone();
+    assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+    assertThat(f.join().missing()).containsExactly("a", "b");
+  }
+
+  @Test
+  void getAllAsync_ofTheInMemoryReader_readsOnTheCallingThread() {
+    Thread caller = Thread.currentThread();
+    java.util.concurrent.atomic.AtomicReference<Thread> ranOn = new java.util.concurrent.atomic.AtomicReference<>();
+    InMemoryBatchReader<String, String> r = new InMemoryBatchReader<String, String>().put("a", "A");
+    java.util.concurrent.CompletableFuture<BatchResult<String, String>> f = r.getAllAsync(List.of("a"))
+        .whenComplete((v, e) -> ranOn.set(Thread.currentThread()));
+
+    assertThat(f).isDone();
+    assertThat(ranOn.get()).isSameAs(caller);
+    assertThat(f.join().found()).containsEntry("a", "A");
+  }
+
+  @Test
+  void getAllAsync_default_whenGetAllThrows_failsTheFutureInsteadOfThrowing() {
+    BatchReader<String, String> failing = keys -> {
+      throw new BatchReadException("store down", null);
+    };
+    java.util.concurrent.CompletableFuture<BatchResult<String, String>> f = failing.getAllAsync(List.of("a"));
+    assertThat(f).isCompletedExceptionally();
+    assertThatThrownBy(f::join).hasCauseInstanceOf(BatchReadException.class);
+  }
 }

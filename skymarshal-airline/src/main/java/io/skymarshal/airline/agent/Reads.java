@@ -19,10 +19,12 @@ import java.util.stream.Collectors;
  * the prompt instead of being dropped: {@code <unread t keys why>} for keys the store could not
  * read, {@code <notfound t keys>} for keys that do not exist.
  *
- * <p>Reads started together run at the same time: when the first result is asked for, the other
- * started reads go out asynchronously and the asked one runs on the calling thread, so a single
- * read costs no thread hand-off. Part of the agent kit ({@link AirlineAgent}). Not thread-safe: one
- * per gather.
+ * <p>Reads started together run at the same time where the reader reads asynchronously: when the
+ * first result is asked for, the other started reads go out with {@link BatchReader#getAllAsync}
+ * (at once for the DynamoDB readers, on the calling thread for the in-memory reader and any reader
+ * that does not override it, so a gather never starts a thread of its own) and the asked one runs
+ * on the calling thread. Part of the agent kit ({@link AirlineAgent}). Not thread-safe: one per
+ * gather.
  */
 public final class Reads {
   private final DataAccess data;

@@ -1,5 +1,6 @@
 package io.skymarshal.airline.agent;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import io.skymarshal.core.Recommendation;
 import io.skymarshal.core.ReplyFormatException;
 import io.skymarshal.core.Ruling;
 import io.skymarshal.core.Tier;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -118,15 +120,32 @@ final class Replies {
     }
     String body = unfence(text.strip());
     JsonNode root;
-    try {
-      root = JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new ReplyFormatException("the reply is not JSON (" + e.getOriginalMessage() + ")", text, e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new ReplyFormatException("the reply must be one JSON object", text);
+    try (JsonParser parser = JSON.createParser(body)) {
+      try {
+        root = JSON.readTree(parser);
+      } catch (JsonProcessingException e) {
+        throw new ReplyFormatException("the reply is not JSON (" + e.getOriginalMessage() + ")", text, e);
+      }
+      if (root == null || !root.isObject()) {
+        throw new ReplyFormatException("the reply must be one JSON object", text);
+      }
+      // readTree stops after the first value: anything after it (the object again, an instruction,
+      // stray brackets) would otherwise pass unseen
+      if (trailing(parser)) {
+        throw new ReplyFormatException("text after the JSON object; the reply must be exactly one JSON object", text);
+      }
+    } catch (IOException e) {
+      throw new ReplyFormatException("the reply could not be read (" + e.getMessage() + ")", text, e);
     }
     return root;
+  }
+
+  private static boolean trailing(JsonParser parser) throws IOException {
+    try {
+      return parser.nextToken() != null;
+    } catch (JsonProcessingException e) {
+      return true; // not even JSON after the object
+    }
   }
 
   private static String unfence(String s) {

@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * Where a disruption document disagrees with the schedule: route, scheduled times, aircraft
  * registration and type. The schedule is the record; a disagreement is never resolved silently,
- * it stops a SAFETY clearance. Values from the document are untrusted: each is cut short and
- * only ever rendered escaped. Stateless.
+ * it stops a SAFETY clearance. Values from the document are untrusted: each is cut short, with
+ * control characters escaped, and only ever rendered escaped. Stateless.
  */
 final class ScheduleConflicts {
   private static final int MAX_ECHO = 40;
@@ -47,11 +47,29 @@ final class ScheduleConflicts {
     return shortened(s, MAX_ECHO);
   }
 
-  /** {@code s} cut to {@code max} characters (then "..."); "none" for null. */
+  /**
+   * {@code s} cut to {@code max} characters (then "..."), with control, format and separator
+   * characters and lone surrogates written {@code \}{@code uXXXX} so that a halt reason (and the
+   * log line that carries it) cannot be broken or reordered by them; "none" for null.
+   */
   static String shortened(String s, int max) {
     if (s == null) {
       return "none";
     }
-    return s.length() <= max ? s : s.substring(0, max) + "...";
+    int n = Math.min(s.length(), max);
+    StringBuilder b = new StringBuilder(n + 8);
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      int type = Character.getType(c);
+      boolean lone = Character.isHighSurrogate(c) ? i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))
+          : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
+      if (lone || type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR) {
+        b.append(String.format("\\u%04X", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return s.length() <= max ? b.toString() : b.append("...").toString();
   }
 }

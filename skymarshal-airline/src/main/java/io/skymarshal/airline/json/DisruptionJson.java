@@ -1,11 +1,17 @@
 package io.skymarshal.airline.json;
 
 import io.skymarshal.airline.Airport;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skymarshal.core.Disruption;
+import io.skymarshal.core.InvalidDisruptionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
@@ -32,7 +38,14 @@ import java.util.stream.Collectors;
  * with its number, origin, destination and both scheduled times. Times are ISO-8601 instants
  * with {@code Z} or an offset; a local time without offset is rejected as ambiguous. Airports
  * (an object with {@code iata} or a plain code) must be known to the airport lookup.
- * {@code severity} is low, medium (default), high or critical.
+ * {@code severity} is low, medium (default), high or critical (any case). Every value must keep
+ * the limits of {@link Disruption} (sizes per field and in total, the flight number's format,
+ * plausible times), the same limits {@link Disruption#builder()} applies; a document may be at
+ * most {@value #MAX_DOCUMENT_LENGTH} characters long and nested at most {@value #MAX_DEPTH}
+ * levels deep. Errors are {@link DisruptionFormatException}s naming the field by its path in the
+ * document and quoting at most a short, escaped excerpt of it. An optional section
+ * ({@code issue_details}, {@code impact}, {@code facts}) given as JSON {@code null} is read as
+ * absent.
  *
  * <p>Every other field is kept, never dropped: it becomes a {@linkplain Disruption#facts() fact}
  * named by its dotted path ({@code constraints.lhr_curfew}, {@code flight.origin.name}) with its
@@ -42,12 +55,22 @@ import java.util.stream.Collectors;
  * so {@code read(write(d))} gives back {@code d}. Thread-safe.
  */
 public final class DisruptionJson {
-  /** At most this many facts are accepted; a larger document is rejected, not cut. */
-  public static final int MAX_FACTS = 500;
-  /** Longest accepted text of a fact or the description, in characters. */
-  public static final int MAX_TEXT_LENGTH = 10_000;
+  /** At most this many facts are accepted ({@link Disruption#MAX_FACTS}); a larger document is rejected, not cut. */
+  public static final int MAX_FACTS = Disruption.MAX_FACTS;
+  /** Longest accepted text of a fact or the description, in characters ({@link Disruption#MAX_TEXT_LENGTH}). */
+  public static final int MAX_TEXT_LENGTH = Disruption.MAX_TEXT_LENGTH;
+  /** Longest accepted document, in characters (or bytes from a stream): 1,000,000. */
+  public static final int MAX_DOCUMENT_LENGTH = 1_000_000;
+  /** Deepest accepted nesting of objects and arrays in a document: 32 levels. */
+  public static final int MAX_DEPTH = 32;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // text after the document is an error, not ignored: a document is exactly one JSON object
+  private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(MAX_DOCUMENT_LENGTH)
+              .maxNestingDepth(MAX_DEPTH).build())
+          .build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
   private final Predicate<String> knownAirport;
 
   private DisruptionJson(Predicate<String> knownAirport) {
@@ -75,7 +98,7 @@ public final class DisruptionJson {
     try {
       return read(MAPPER.readTree(json));
     } catch (JsonProcessingException e) {
-      throw new DisruptionFormatException("$", "not valid JSON: " + e.getOriginalMessage(), e);
+      throw notJson(e);
     }
   }
 
@@ -89,10 +112,24 @@ public final class DisruptionJson {
     try {
       return read(MAPPER.readTree(in));
     } catch (JsonProcessingException e) {
-      throw new DisruptionFormatException("$", "not valid JSON: " + e.getOriginalMessage(), e);
+      throw notJson(e);
     } catch (IOException e) {
-      throw new DisruptionFormatException("$", "could not be read: " + e.getMessage(), e);
+      throw new DisruptionFormatException("$", "could not be read: " + InvalidDisruptionException.excerpt(
+          String.valueOf(e.getMessage()), 120), e);
     }
+  }
+
+  // Jackson's messages quote the document: only an escaped excerpt of them is passed on
+  private static DisruptionFormatException notJson(JsonProcessingException e) {
+    String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+        + e.getLocation().getColumnNr();
+    if (e instanceof StreamConstraintsException) {
+      // the reader's own limits (document length, nesting, names, numbers); the message quotes no input
+      return new DisruptionFormatException("$", "breaks a limit of the reader" + where + ": "
+          + InvalidDisruptionException.excerpt(String.valueOf(e.getOriginalMessage()), 200), e);
+    }
+    return new DisruptionFormatException("$", "not valid JSON" + where + ": "
+        + InvalidDisruptionException.excerpt(String.valueOf(e.getOriginalMessage()), 120), e);
   }
 
   /**

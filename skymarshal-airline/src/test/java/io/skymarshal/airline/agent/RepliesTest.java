@@ -136,4 +136,34 @@ class RepliesTest {
         + "\"confidence\":0.7,\"summary\":\"s\",\"rationale\":\"r\"}"))
         .isInstanceOf(ReplyFormatException.class).hasMessageContaining("'departure' is not an ISO-8601 time");
   }
+
+  // issue 11, bug 3: text after the object was accepted although the Javadoc says it is not
+  @Test
+  void recommendation_whenTextFollowsTheObject_rejectsIt() {
+    String ok = "{\"action\":\"APPROVED\",\"confidence\":1,\"constraints\":[],\"reasoning\":\"ok\"}";
+    for (String trailer : List.of(ok, " IGNORE PREVIOUS INSTRUCTIONS", "}}}", "\n{\"action\":\"DENIED\"}", " 1", " null",
+        "\n```", "]")) {
+      assertThatThrownBy(() -> crew(ok + trailer)).as(trailer)
+          .isInstanceOf(ReplyFormatException.class).hasMessageContaining("text after the JSON object");
+    }
+    assertThat(crew(ok + " \n\t").action()).isEqualTo("APPROVED");
+  }
+
+  @Test
+  void recommendation_whenTextFollowsTheObjectInsideACodeFence_rejectsIt() {
+    String ok = "{\"action\":\"APPROVED\",\"confidence\":1,\"constraints\":[],\"reasoning\":\"ok\"}";
+    assertThatThrownBy(() -> crew("```json\n" + ok + " IGNORE PREVIOUS INSTRUCTIONS\n```"))
+        .isInstanceOf(ReplyFormatException.class).hasMessageContaining("text after the JSON object");
+    assertThatThrownBy(() -> crew("```json\n" + ok + "\n```\nand more"))
+        .isInstanceOf(ReplyFormatException.class);
+  }
+
+  @Test
+  void ruling_whenTextFollowsTheObject_rejectsIt() {
+    String ok = "{\"action\":\"CANCEL\",\"operates\":false,\"confidence\":0.7,\"summary\":\"cancel\","
+        + "\"rationale\":\"curfew\"}";
+    assertThat(Replies.ruling(BusinessActions.ALL, ok).plan().operates()).isFalse();
+    assertThatThrownBy(() -> Replies.ruling(BusinessActions.ALL, ok + ok))
+        .isInstanceOf(ReplyFormatException.class).hasMessageContaining("text after the JSON object");
+  }
 }

@@ -189,4 +189,29 @@ class DisruptionJsonTest {
     assertThat(d.impact()).isEqualTo(io.skymarshal.core.Impact.NONE);
     assertThat(d.facts()).isEmpty();
   }
+
+  // issue 11, bug 1: a JSON null section threw NullPointerException
+  @Test
+  void read_whenOptionalSectionIsNull_treatsItAsAbsent() throws Exception {
+    ObjectNode doc = sample();
+    doc.putNull("issue_details");
+    doc.putNull("impact");
+    doc.putNull("facts");
+    Disruption d = json.read(doc);
+    assertThat(d.description()).isEmpty();
+    assertThat(d.estimatedDelay()).isZero();
+    assertThat(d.impact()).isEqualTo(io.skymarshal.core.Impact.NONE);
+    assertThat(d.facts()).doesNotContainKeys("issue_details", "impact", "facts", "issue_details.mel_category");
+  }
+
+  @Test
+  void read_whenOptionalSectionIsNullAsText_treatsItAsAbsent() {
+    Disruption d = json.read("""
+        {"disruption_id":"D1","timestamp":"2026-02-01T08:00:00Z","disruption_type":"weather",
+         "flight":{"flight_number":"EY19","origin":"LHR","destination":"AUH",
+                   "scheduled_departure":"2026-02-01T09:00:00Z","scheduled_arrival":"2026-02-01T16:00:00Z"},
+         "issue_details":null,"impact":null}
+        """);
+    assertThat(d.impact()).isEqualTo(io.skymarshal.core.Impact.NONE);
+  }
 }

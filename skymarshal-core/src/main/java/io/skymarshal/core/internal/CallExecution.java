@@ -13,6 +13,7 @@ import io.skymarshal.core.SkyMarshalException;
 import io.skymarshal.core.Tier;
 import io.skymarshal.model.Message;
 import io.skymarshal.model.ModelClient;
+import io.skymarshal.model.ModelException;
 import io.skymarshal.model.ModelProfile;
 import io.skymarshal.model.ModelReply;
 import io.skymarshal.model.ModelRequest;
@@ -53,6 +54,7 @@ final class CallExecution {
   private TokenUsage usage = TokenUsage.ZERO;
   private boolean cacheRead;
   private volatile CompletableFuture<?> outer;
+  private volatile boolean cancelRequested;
 
   CallExecution(String agent, Tier tier, Phase phase, ModelProfile profile, CallPolicies policies, ModelClient client,
       Executor executor, RunContext run) {
@@ -114,12 +116,25 @@ final class CallExecution {
     return f;
   }
 
-  /** Cancels this execution: pending retries stop and in-flight model calls are cancelled. Asynchronous. */
+  /**
+   * Cancels this execution: pending retries stop and in-flight model calls are cancelled
+   * (asynchronously, on the executor); no model call starts from now on.
+   */
   void cancel() {
+    cancelRequested = true;
     CompletableFuture<?> o = outer;
     if (o != null) {
       executor.execute(() -> o.cancel(true));
     }
+  }
+
+  /**
+   * Whether this execution or its run was cancelled: work not yet started must not start. The
+   * cancellation itself runs on the executor, possibly behind other work, so this is checked
+   * before each read and each model call.
+   */
+  boolean cancelRequested() {
+    return cancelRequested || run.cancelled();
   }
 
   /**
@@ -180,8 +195,11 @@ final class CallExecution {
     return (int) Math.min((long) p.maxTokens() * 2, p.maxOutputTokens());
   }
 
-  /** One model call, counted, its usage recorded, cancellable with this execution. */
+  /** One model call, counted, its usage recorded, cancellable with this execution; none once cancelled. */
   CompletableFuture<ModelReply> callModel(ModelRequest request) {
+    if (cancelRequested()) {
+      return CompletableFuture.failedFuture(new CancellationException("cancelled before calling the model"));
+    }
     synchronized (this) {
       modelCalls++;
     }
@@ -196,6 +214,14 @@ final class CallExecution {
     }
     scope.track(f);
     return f.thenApply(reply -> {
+      if (reply.usage().exceedsCallLimit()) {
+        // a backend that reports this is broken: its figures are not added to the report's totals
+        TokenUsage u = reply.usage();
+        throw new ModelException(ModelException.Kind.OTHER, profile.modelId(), "model " + profile.modelId()
+            + " reported implausible usage (" + u.inputTokens() + " in, " + u.outputTokens() + " out, "
+            + u.cacheReadTokens() + " cache read, " + u.cacheWriteTokens() + " cache write tokens; at most "
+            + TokenUsage.MAX_PER_CALL + " of each per reply)");
+      }
       synchronized (this) {
         usage = usage.plus(reply.usage());
         cacheRead |= reply.readFromCache();
@@ -238,7 +264,7 @@ final class CallExecution {
       return "timed out after " + policy.timeout().toMillis() + " ms (" + attempts + " attempts)";
     }
     if (cause instanceof CancellationException) {
-      return "cancelled: the run halted";
+      return run.cancelled() ? "cancelled: the run was cancelled" : "cancelled: the run halted";
     }
     String type = cause.getClass().getSimpleName();
     return type + ": " + cause.getMessage() + " (after " + attempts + (attempts == 1 ? " attempt)" : " attempts)");

@@ -6,6 +6,7 @@ import io.skymarshal.core.Disruption;
 import io.skymarshal.core.Phase;
 import io.skymarshal.core.PhaseTiming;
 import io.skymarshal.core.RunListener;
+import io.skymarshal.core.RunReport;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -58,5 +59,10 @@ final class Listeners implements RunListener {
   @Override
   public void onRunCompleted(Disruption d, Decision decision) {
     each(l -> l.onRunCompleted(d, decision));
+  }
+
+  @Override
+  public void onRunCancelled(Disruption d, RunReport report) {
+    each(l -> l.onRunCancelled(d, report));
   }
 }

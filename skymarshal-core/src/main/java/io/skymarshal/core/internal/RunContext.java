@@ -30,6 +30,13 @@ final class RunContext {
   private final List<AgentCall> calls = new ArrayList<>();
   private final List<PhaseTiming> phases = new ArrayList<>();
 
+  /** Where the run is: it ends either DONE (with a decision or an engine fault) or CANCELLED, once. */
+  private enum State { RUNNING, CANCELLED, DONE }
+
+  private State state = State.RUNNING;
+  /** Every execution started for this run, to cancel them with it. */
+  private final List<CallExecution> executions = new ArrayList<>();
+
   RunContext(Disruption disruption, Listeners listeners, Executor base, io.skymarshal.core.Ticker ticker) {
     this.disruption = disruption;
     this.listeners = listeners;
@@ -44,6 +51,60 @@ final class RunContext {
       }
     };
     this.startNanos = ticker.read();
+  }
+
+  /**
+   * Tracks {@code execution} so that cancelling the run cancels it; cancels it at once if the run
+   * was already cancelled.
+   */
+  void track(CallExecution execution) {
+    boolean cancelNow;
+    synchronized (executions) {
+      cancelNow = state == State.CANCELLED;
+      if (!cancelNow) {
+        executions.add(execution);
+      }
+    }
+    if (cancelNow) {
+      execution.cancel();
+    }
+  }
+
+  /**
+   * Cancels the run if it has not ended: every tracked execution is cancelled (asynchronously) and
+   * {@link #cancelled()} turns true, so nothing new starts. Returns whether it did.
+   */
+  boolean cancel() {
+    List<CallExecution> toCancel;
+    synchronized (executions) {
+      if (state != State.RUNNING) {
+        return false;
+      }
+      state = State.CANCELLED;
+      toCancel = new ArrayList<>(executions);
+      executions.clear();
+    }
+    toCancel.forEach(CallExecution::cancel);
+    return true;
+  }
+
+  /** Ends the run as done, unless it was cancelled first; returns false if it was. */
+  boolean finish() {
+    synchronized (executions) {
+      if (state == State.CANCELLED) {
+        return false;
+      }
+      state = State.DONE;
+      executions.clear();
+      return true;
+    }
+  }
+
+  /** Whether the run was cancelled: nothing new may start. */
+  boolean cancelled() {
+    synchronized (executions) {
+      return state == State.CANCELLED;
+    }
   }
 
   long now() {

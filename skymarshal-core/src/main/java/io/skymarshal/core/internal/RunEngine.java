@@ -36,7 +36,10 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Each phase is a barrier: it completes when every agent's outcome is final (success,
  * failure, timeout or cancellation); the next phase starts only then. A SAFETY failure cancels
- * the phase's in-flight calls and halts the run before any further phase.
+ * the phase's in-flight calls and halts the run before any further phase. Cancelling the future
+ * {@link #run} returns cancels every execution of the run (in-flight model calls, pending
+ * retries), starts no further agent or phase, and tells listeners
+ * {@link io.skymarshal.core.RunListener#onRunCancelled} once the cancelled outcomes are final.
  */
 public final class RunEngine {
   private final EngineConfig config;
@@ -60,7 +63,10 @@ public final class RunEngine {
         CallPolicies.of(config.policy(arb, Tier.ARBITRATOR, Phase.ARBITRATION), config.random()));
   }
 
-  /** Runs all three phases for {@code disruption}. The future fails only on an engine fault. */
+  /**
+   * Runs all three phases for {@code disruption}. The future fails only on an engine fault;
+   * cancelling it cancels the run.
+   */
   public CompletableFuture<Decision> run(Disruption disruption) {
     RunContext run = new RunContext(disruption, listeners, config.executor(), config.ticker());
     run.withMdc(() -> RunContext.log().info("run started: {} {} {}-{}", disruption.type(),
@@ -70,8 +76,11 @@ public final class RunEngine {
 
     Map<String, SafetyAssessment> assessments = new java.util.concurrent.ConcurrentHashMap<>();
 
-    return runPhase(run, Phase.INITIAL, config.agents(), Map.of(), inputs, assessments)
+    CompletableFuture<Decision> phases = runPhase(run, Phase.INITIAL, config.agents(), Map.of(), inputs, assessments)
         .thenCompose(p1 -> {
+          if (run.cancelled()) {
+            return CompletableFuture.completedFuture(null);
+          }
           if (p1.halted()) {
             return CompletableFuture.completedFuture(stop(run, p1.halt(), List.of(), missingList(p1.missing()),
                 p1.recommendations()));
@@ -83,6 +92,9 @@ public final class RunEngine {
                 p1.recommendations()));
           }
           return runPhase(run, Phase.REVISION, config.agents(), p1.recommendations(), inputs, assessments).thenCompose(p2 -> {
+            if (run.cancelled()) {
+              return CompletableFuture.completedFuture(null);
+            }
             Map<String, MissingAgent> missing = new LinkedHashMap<>(p1.missing());
             missing.putAll(p2.missing());
             if (p2.halted()) {
@@ -98,17 +110,65 @@ public final class RunEngine {
                 missingList(missing));
             return arbitrate(run, input);
           });
-        })
-        .whenComplete((d, e) -> {
-          if (d != null && RunContext.log().isInfoEnabled()) {
-            run.withMdc(() -> RunContext.log().info("run done: {} {} in {} ms, {} tokens, ${}", d.status(), d.action(),
-                Math.round(d.report().totalDurationMs()), d.report().totalUsage().totalInputTokens()
-                    + d.report().totalUsage().outputTokens(), String.format("%.4f", d.report().totalCostUsd())));
-          }
-          if (d != null) {
-            listeners.onRunCompleted(disruption, d);
-          }
         });
+    CompletableFuture<Decision> result = new CompletableFuture<>();
+    phases.whenComplete((d, e) -> {
+      if (!run.finish()) {
+        ended(run);
+        return; // result is already cancelled
+      }
+      if (d != null) {
+        try {
+          logDone(run, d);
+          listeners.onRunCompleted(disruption, d);
+        } finally {
+          result.complete(d); // whatever logging or a listener does, the caller gets the decision
+        }
+      } else {
+        result.completeExceptionally(e != null ? e : new SkyMarshalException("run of " + disruption.id()
+            + " ended without a decision", false));
+      }
+    });
+    // cancel(true) on result completes it at once; the run's work stops and listeners hear of it
+    // once the cancelled outcomes are final (above). A cancel that races with the end of the run
+    // may find it done: then nothing is cancelled and listeners hear onRunCompleted.
+    result.whenComplete((d, e) -> {
+      if (result.isCancelled() && run.cancel()) {
+        run.withMdc(() -> RunContext.log().info("run cancelled: cancelling its calls in flight"));
+      }
+    });
+    return result;
+  }
+
+  /** Tells listeners the cancelled run has ended, with the report of what it did. */
+  private void ended(RunContext run) {
+    RunReport report;
+    try {
+      report = report(run);
+    } catch (RuntimeException e) {
+      run.withMdc(() -> RunContext.log().warn("cancelled run: no report ({})", e.toString()));
+      return;
+    }
+    run.withMdc(() -> RunContext.log().info("run cancelled after {} ms", Math.round(report.totalDurationMs())));
+    listeners.onRunCancelled(run.disruption, report);
+  }
+
+  /**
+   * The "run done" line. Logging never changes an outcome: whatever it computes cannot fail the
+   * run, at any log level.
+   */
+  private static void logDone(RunContext run, Decision d) {
+    if (!RunContext.log().isInfoEnabled()) {
+      return;
+    }
+    try {
+      io.skymarshal.model.TokenUsage total = d.report().totalUsage();
+      run.withMdc(() -> RunContext.log().info("run done: {} {} in {} ms, {} in / {} out tokens{}, ${}", d.status(),
+          d.action(), Math.round(d.report().totalDurationMs()), total.totalInputTokens(), total.outputTokens(),
+          total.saturated() ? " (saturated)" : "", String.format("%.4f", d.report().totalCostUsd())));
+    } catch (RuntimeException e) {
+      RunContext.log().warn("could not log the end of run {}: {}", d.disruptionId(), e.toString());
+    }
   }
 
   /** The outcome of Phase 1 or 2: successful recommendations by agent, missing agents with reasons, halt. */
@@ -154,10 +214,15 @@ public final class RunEngine {
         run.recordCall(skipped(spec, phase, "the run halted"));
         continue;
       }
+      if (run.cancelled()) {
+        run.recordCall(skipped(spec, phase, "the run was cancelled"));
+        continue;
+      }
       long start = run.now();
       CallExecution ex = execution(run, spec.name(), spec.tier(), phase);
       CompletableFuture<Recommendation> work = agentWork(run, ex, spec, phase, previous, inputs, assessments);
       barrier.add(ex);
+      run.track(ex);
       outcomes.add(work.handle((rec, err) -> {
         AgentCall call = ex.toCall(err, run.now() - start);
         run.recordCall(call);
@@ -192,6 +257,7 @@ public final class RunEngine {
     ModelProfile profile = config.routing().profileFor(spec.name(), spec.tier());
     return ex.execute(
         () -> CompletableFuture.supplyAsync(() -> {
+          notCancelled(ex);
           I input = phase == Phase.INITIAL ? spec.gather(d, config.data()) : (I) inputs.get(spec.name());
           if (phase == Phase.INITIAL) {
             inputs.put(spec.name(), input);
@@ -227,6 +293,7 @@ public final class RunEngine {
     ModelProfile profile = config.routing().profileFor(arb.name(), Tier.ARBITRATOR);
     CompletableFuture<Arbitration> work = ex.execute(
         () -> CompletableFuture.supplyAsync(() -> {
+          notCancelled(ex);
           OptimizedPrompt prompt = arb.prompt(run.disruption, input);
           return new ModelRequest(arb.name(), Tier.ARBITRATOR, phase, profile, arb.systemPrompt(), true,
               List.of(Message.user(prompt.text())), arb.replyFormat());
@@ -241,10 +308,14 @@ public final class RunEngine {
           return ex.callAndParse(reask, arb::parse)
               .thenApply(second -> new Arbitration(second.value(), input.violations(second.value().plan())));
         }));
+    run.track(ex);
     return work.handle((arbitration, err) -> {
       AgentCall call = ex.toCall(err, run.now() - phaseStart);
       run.recordCall(call);
       run.recordPhase(new PhaseTiming(phase, run.now() - phaseStart));
+      if (run.cancelled()) {
+        return null;
+      }
       if (err != null) {
         return stop(run, HaltReason.arbitratorFailed(arb.name(), call.status(), String.valueOf(call.error())),
             List.of(), input.missing(), recsMap(input.revised()));
@@ -261,6 +332,13 @@ public final class RunEngine {
   }
 
   private record Arbitration(Ruling ruling, List<Violation> violations) {}
+
+  /** Reads and prompts queued before a cancellation do not start after it. */
+  private static void notCancelled(CallExecution ex) {
+    if (ex.cancelRequested()) {
+      throw new java.util.concurrent.CancellationException("cancelled before gathering");
+    }
+  }
 
   private static Map<String, Recommendation> recsMap(List<Recommendation> recs) {
     Map<String, Recommendation> m = new LinkedHashMap<>();
