@@ -108,7 +108,8 @@ public final class LoadProgram {
       .notes("""
           Run it with a heap limit, as docs/benchmarks.md does:
             java -Xmx512m -cp examples/target/classes:$(cat examples/target/cp.txt) io.skymarshal.examples.LoadProgram
-          The figures are this machine's at this moment; nothing here asserts a bound.""")
+          The figures are this machine's at this moment; nothing here asserts a bound.
+          Logging is at ERROR unless -Dorg.slf4j.simpleLogger.defaultLogLevel=warn (one line per halted run).""")
       .exitStatuses("""
           exit status:
             0  every run completed with a decision (any status: HALTED and REFERRED are counted, not failures)
@@ -117,9 +118,16 @@ public final class LoadProgram {
           """)
       .build();
 
+  /** slf4j-simple's default level, which {@link #main} sets to {@code error} unless given. */
+  static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
   private LoadProgram() {}
 
   public static void main(String[] args) {
+    // one WARN line per halted run or failed call would bury the summary; the summary counts them
+    if (System.getProperty(LOG_LEVEL) == null) {
+      System.setProperty(LOG_LEVEL, "error");
+    }
     System.exit(run(args, System.out, System.err));
   }
 
@@ -298,6 +306,8 @@ public final class LoadProgram {
     out.printf(Locale.ROOT, "threads       peak %d live platform threads (ThreadMXBean peak); by name at the"
         + " sampled peak: %s%n", sampler.peakThreads(), sampler.groupsAtPeak());
     out.printf(Locale.ROOT, "              most of each group in any sample: %s%n", sampler.groupMaxima());
+    out.printf(Locale.ROOT, "              %,d platform threads started during the runs (ThreadMXBean total started)%n",
+        sampler.startedThreads());
     out.printf(Locale.ROOT, "heap          peak %,d MB used (sampled every %d ms, %,d samples); %,d MB after a full"
         + " GC at the end; max %,d MB%n", sampler.peakHeap.get() >> 20, sampler.periodMs, sampler.samples.get(),
         heapAfterGc >> 20, Runtime.getRuntime().maxMemory() >> 20);
@@ -411,6 +421,8 @@ public final class LoadProgram {
     final AtomicLong samples = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
+    private long startedBefore;
+    private long startedAfter;
     private int peakSampled = -1;
     private Map<String, Integer> atPeak = Map.of();
     private final Map<String, Integer> maxima = new TreeMap<>();
@@ -421,6 +433,7 @@ public final class LoadProgram {
 
     void start() {
       threads.resetPeakThreadCount();
+      startedBefore = threads.getTotalStartedThreadCount();
       running = true;
       thread = new Thread(this::loop, "load-sampler");
       thread.setDaemon(true);
@@ -437,13 +450,17 @@ public final class LoadProgram {
         }
       }
       sample();
+      startedAfter = threads.getTotalStartedThreadCount();
+    }
+
+    /** Platform threads started between {@link #start()} and {@link #stop()}, the sampler's own included. */
+    long startedThreads() {
+      return startedAfter - startedBefore;
     }
 
     private void loop() {
-      long n = 0;
       while (running) {
         sample();
-        n++;
         try {
           Thread.sleep(periodMs);
         } catch (InterruptedException e) {
