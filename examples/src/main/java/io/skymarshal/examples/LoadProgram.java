@@ -163,6 +163,7 @@ public final class LoadProgram {
     FakeBedrockServer server = null;
     ConverseModelClient converse = null;
     ThrottlingQuota throttler = null;
+    Drain drain = null;
     ModelClient model;
     if (fake) {
       throttler = new ThrottlingQuota(quota, ModelClientRule.of(offline));
@@ -177,6 +178,7 @@ public final class LoadProgram {
           .maxConcurrency(maxConcurrency)
           .build();
       model = converse;
+      drain = new Drain(server);
       out.printf(Locale.ROOT, "model: ConverseModelClient (max concurrency %d) -> fake Bedrock at %s, offline model"
           + " behind it with %d ms latency, ThrottlingException above %d requests at once%n",
           maxConcurrency, server.endpoint(), latencyMs, quota);
@@ -229,6 +231,9 @@ public final class LoadProgram {
       sampler.stop();
       if (converse != null) {
         converse.close();
+      }
+      if (drain != null) {
+        drain.stop();
       }
       if (server != null) {
         server.close();
@@ -405,6 +410,43 @@ public final class LoadProgram {
         return answer.reply(request);
       } finally {
         inFlight.decrementAndGet();
+      }
+    }
+  }
+
+  /**
+   * Takes and drops the requests the fake Bedrock records for {@code takeRequest()}: it keeps
+   * every one (body and JSON tree, some 20 KB each) until taken, which over 20,000 requests would
+   * fill a 512 MB heap that is meant to measure the library. One daemon platform thread.
+   */
+  static final class Drain {
+    private final FakeBedrockServer server;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    Drain(FakeBedrockServer server) {
+      this.server = server;
+      this.thread = new Thread(this::loop, "load-drain");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private void loop() {
+      while (running) {
+        try {
+          server.takeRequest(Duration.ofMillis(200));
+        } catch (IllegalStateException none) {
+          // nothing arrived in 200 ms, or interrupted: look at running again
+        }
+      }
+    }
+
+    void stop() {
+      running = false;
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }
