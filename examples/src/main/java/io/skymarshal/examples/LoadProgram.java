@@ -30,6 +30,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -316,6 +319,8 @@ public final class LoadProgram {
     out.printf(Locale.ROOT, "heap          peak %,d MB used (sampled every %d ms, %,d samples); %,d MB after a full"
         + " GC at the end; max %,d MB%n", sampler.peakHeap.get() >> 20, sampler.periodMs, sampler.samples.get(),
         heapAfterGc >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    out.printf(Locale.ROOT, "              at most %,d MB in use right after a collection during the runs (the last GC's"
+        + " GcInfo at each sample: live data plus what a young GC did not reach)%n", sampler.peakAfterGc.get() >> 20);
     out.printf(Locale.ROOT, "GC            %s%n", gcSummary());
     out.printf(Locale.ROOT, "wall time     %,.1f s for %,d runs (%,.1f runs/s)%n", wall / 1e9, runs,
         decisions.size() / (wall / 1e9));
@@ -460,6 +465,11 @@ public final class LoadProgram {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     final AtomicLong peakHeap = new AtomicLong();
+    /** The most heap any collection left in use (its GcInfo's heap usage after the GC), over the samples. */
+    final AtomicLong peakAfterGc = new AtomicLong();
+    private final java.util.Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+        .collect(java.util.stream.Collectors.toSet());
     final AtomicLong samples = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
@@ -514,6 +524,15 @@ public final class LoadProgram {
     private synchronized void sample() {
       samples.incrementAndGet();
       peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+      for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        if (gc instanceof com.sun.management.GarbageCollectorMXBean sun && sun.getLastGcInfo() != null) {
+          long afterGc = 0;
+          for (Map.Entry<String, MemoryUsage> e : sun.getLastGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            afterGc += heapPools.contains(e.getKey()) ? e.getValue().getUsed() : 0;
+          }
+          peakAfterGc.accumulateAndGet(afterGc, Math::max);
+        }
+      }
       int count = threads.getThreadCount();
       // names cost more than the count: take them when the count is at a new high, or every 10th sample
       if (count > peakSampled || samples.get() % 10 == 0) {
