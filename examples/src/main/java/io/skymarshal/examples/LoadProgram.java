@@ -83,12 +83,17 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * <p>Run from the repository root, after a package of the reactor:
  * <pre>
  * ./mvnw -q -pl examples -am package -DskipTests
- * ./mvnw -q -pl examples dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -Xmx512m -cp examples/target/classes:$(cat examples/target/cp.txt) io.skymarshal.examples.LoadProgram
- * java -Xmx512m -cp examples/target/classes:$(cat examples/target/cp.txt) io.skymarshal.examples.LoadProgram --bedrock-fake
+ * ./mvnw -q -pl examples -am dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * # build-classpath names the sibling modules' jars in ~/.m2, which may be older than this tree
+ * sed -E 's#[^:]*&#47;io/skymarshal/(skymarshal-[a-z]+)/[^:]*#'"$PWD"'/\1/target/classes#g' \
+ *     examples/target/cp.txt &gt; examples/target/cp-local.txt
+ * CP=examples/target/classes:$(cat examples/target/cp-local.txt)
+ * java -Xmx512m -cp $CP io.skymarshal.examples.LoadProgram                  # offline, 1,000 runs
+ * java -Xmx512m -cp $CP io.skymarshal.examples.LoadProgram --bedrock-fake   # fake Bedrock, quota 32
  * # or, in Maven's JVM (its own heap setting): ./mvnw -q -pl examples exec:java \
  * #   -Dexec.mainClass=io.skymarshal.examples.LoadProgram -Dexec.args="--runs 100"
  * </pre>
+ * {@code docs/benchmarks.md} ("Load") has the figures of both JDKs and what they mean.
  * {@code --help} prints the options. Exit status: 0 when every run completed with a decision of
  * any status (HALTED and REFERRED are counted, not failures of the program); 1 when a run ended
  * with an exception, did not complete within {@code --deadline-s}, or the program failed; 2 on
@@ -110,7 +115,8 @@ public final class LoadProgram {
       .option("--sample-ms", "M", "how often threads and heap are sampled, in ms (default 20)")
       .notes("""
           Run it with a heap limit, as docs/benchmarks.md does:
-            java -Xmx512m -cp examples/target/classes:$(cat examples/target/cp.txt) io.skymarshal.examples.LoadProgram
+            java -Xmx512m -cp $CP io.skymarshal.examples.LoadProgram
+          ($CP as in the "Load" section of docs/benchmarks.md, which has the figures.)
           The figures are this machine's at this moment; nothing here asserts a bound.
           Logging is at ERROR unless -Dorg.slf4j.simpleLogger.defaultLogLevel=warn (one line per halted run).""")
       .exitStatuses("""
