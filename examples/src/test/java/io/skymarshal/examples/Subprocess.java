@@ -27,8 +27,13 @@ final class Subprocess {
 
   /** Runs {@code main} with {@code args} and {@code env}, in {@code home} (which also holds its output). */
   static Result run(Class<?> main, Path home, Map<String, String> env, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), main.getName()));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    if (Runtime.version().feature() >= 23) {
+      // Netty (under the AWS SDK) uses sun.misc.Unsafe; from JDK 24 the JVM warns on stderr, which
+      // would mix with the program's own messages these tests read (JEP 471/498)
+      command.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
     Map<String, String> e = pb.environment();

@@ -96,8 +96,10 @@ public final class OfflineModel implements ModelClient {
     if (latency.isZero()) {
       return CompletableFuture.completedFuture(reply);
     }
+    // complete on the delay timer's own thread: the default async executor starts a new thread
+    // per task where the common pool has fewer than two threads (a 2-core JDK 17)
     return CompletableFuture.supplyAsync(() -> reply,
-        CompletableFuture.delayedExecutor(latency.toNanos(), TimeUnit.NANOSECONDS));
+        CompletableFuture.delayedExecutor(latency.toNanos(), TimeUnit.NANOSECONDS, Runnable::run));
   }
 
   private ModelReply answer(ModelRequest request) {
