@@ -1,6 +1,6 @@
 package io.skymarshal.bedrock;
 
-import io.skymarshal.bedrock.internal.AwsChecks;
+import io.skymarshal.aws.AwsChecks;
 import io.skymarshal.bedrock.internal.ModelPings;
 import io.skymarshal.core.Tier;
 import io.skymarshal.model.ModelClient;

@@ -1,6 +1,6 @@
 package io.skymarshal.dynamo;
 
-import io.skymarshal.dynamo.internal.AwsChecks;
+import io.skymarshal.aws.AwsChecks;
 import io.skymarshal.dynamo.internal.DynamoErrors;
 import io.skymarshal.dynamo.internal.TableChecks;
 import io.skymarshal.preflight.PreflightCheck;

@@ -1,4 +1,4 @@
-package io.skymarshal.dynamo.internal;
+package io.skymarshal.aws;
 
 import io.skymarshal.preflight.PreflightCheck;
 import io.skymarshal.preflight.PreflightCheck.Kind;
@@ -19,9 +19,9 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The checks every AWS service client shares: the region and the credentials. A twin of this
- * class lives in the other AWS adapter module (skymarshal-bedrock / skymarshal-dynamo), which
- * cannot depend on this one; keep the two in step. Stateless.
+ * The preflight checks every AWS service client shares: the region and the credentials. Used by
+ * the Bedrock and the DynamoDB preflights, and by an adapter of your own; each returns one
+ * {@link PreflightCheck} naming what to do when it fails. Stateless.
  */
 public final class AwsChecks {
 
