@@ -14,14 +14,12 @@ import io.skymarshal.preflight.PreflightReport;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -242,7 +240,7 @@ public final class BedrockPreflight {
    * and may be called once.
    */
   public static final class Builder {
-    private final Set<String> given = new HashSet<>();
+    private final io.skymarshal.core.spi.BuilderSettings given = new io.skymarshal.core.spi.BuilderSettings();
     private String region;
     private String awsProfile;
     private AwsCredentialsProvider credentials;
@@ -254,15 +252,9 @@ public final class BedrockPreflight {
 
     private Builder() {}
 
-    private void once(String setting) {
-      if (!given.add(setting)) {
-        throw new IllegalStateException(setting + " was already set on this builder");
-      }
-    }
-
     /** The region, e.g. {@code us-east-1}; by default the SDK's region chain. Checked by {@link #run()}, not here. */
     public Builder region(String region) {
-      once("region");
+      given.once("region");
       Objects.requireNonNull(region, "region");
       if (region.isBlank()) {
         throw new IllegalArgumentException("region must not be blank");
@@ -273,7 +265,7 @@ public final class BedrockPreflight {
 
     /** The profile the SDK's default credential chain reads; not with {@link #credentialsProvider}. */
     public Builder awsProfile(String profile) {
-      once("awsProfile");
+      given.once("awsProfile");
       Objects.requireNonNull(profile, "awsProfile");
       if (profile.isBlank()) {
         throw new IllegalArgumentException("awsProfile must not be blank");
@@ -287,7 +279,7 @@ public final class BedrockPreflight {
 
     /** The credentials to check and sign with; by default the SDK's default chain. Not with {@link #awsProfile}. */
     public Builder credentialsProvider(AwsCredentialsProvider provider) {
-      once("credentialsProvider");
+      given.once("credentialsProvider");
       Objects.requireNonNull(provider, "credentialsProvider");
       if (awsProfile != null) {
         throw new IllegalStateException("awsProfile is set: it chooses the default chain's profile, so give no provider");
@@ -298,7 +290,7 @@ public final class BedrockPreflight {
 
     /** Another endpoint than Bedrock's public one: a VPC endpoint, or a fake Bedrock in tests. */
     public Builder endpointOverride(URI endpoint) {
-      once("endpointOverride");
+      given.once("endpointOverride");
       Objects.requireNonNull(endpoint, "endpointOverride");
       if (endpoint.getScheme() == null || endpoint.getHost() == null) {
         throw new IllegalArgumentException("endpointOverride needs a scheme and host, e.g. https://bedrock-runtime."
@@ -310,7 +302,7 @@ public final class BedrockPreflight {
 
     /** The routing whose models are called; by default {@link BedrockModels#defaultRouting} ({@code global}). */
     public Builder routing(ModelRouting routing) {
-      once("routing");
+      given.once("routing");
       this.routing = Objects.requireNonNull(routing, "routing");
       return this;
     }
@@ -322,14 +314,14 @@ public final class BedrockPreflight {
      * still look at this builder's settings: give a client built with the same ones.
      */
     public Builder modelClient(ModelClient client) {
-      once("modelClient");
+      given.once("modelClient");
       this.modelClient = Objects.requireNonNull(client, "modelClient");
       return this;
     }
 
     /** The bound on each model call (default 30 s). */
     public Builder timeout(Duration timeout) {
-      once("timeout");
+      given.once("timeout");
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("timeout must be > 0 but was " + timeout);

@@ -155,14 +155,7 @@ public final class ConverseModelClient implements ModelClient, AutoCloseable {
    * 64 concurrent calls.
    */
   public static final class Builder {
-    /** Settings given on this builder: a second one fails, naming it. */
-    private final java.util.Set<String> given = new java.util.HashSet<>();
-
-    private void once(String setting) {
-      if (!given.add(setting)) {
-        throw new IllegalStateException(setting + " was already set on this builder");
-      }
-    }
+    private final io.skymarshal.core.spi.BuilderSettings given = new io.skymarshal.core.spi.BuilderSettings();
 
     private Region region;
     private AwsCredentialsProvider credentials;
@@ -176,7 +169,7 @@ public final class ConverseModelClient implements ModelClient, AutoCloseable {
 
     /** The AWS region, e.g. {@code "us-east-1"}. */
     public Builder region(String region) {
-      once("region");
+      given.once("region");
       Objects.requireNonNull(region, "region");
       if (region.isBlank()) {
         throw new IllegalArgumentException("region must not be blank");
@@ -187,14 +180,14 @@ public final class ConverseModelClient implements ModelClient, AutoCloseable {
 
     /** Credentials for signing; by default the SDK's default provider chain. Never logged. */
     public Builder credentialsProvider(AwsCredentialsProvider credentials) {
-      once("credentialsProvider");
+      given.once("credentialsProvider");
       this.credentials = Objects.requireNonNull(credentials, "credentialsProvider");
       return this;
     }
 
     /** Another endpoint than Bedrock's public one: a VPC endpoint, or a fake Bedrock in tests. */
     public Builder endpointOverride(URI endpoint) {
-      once("endpointOverride");
+      given.once("endpointOverride");
       Objects.requireNonNull(endpoint, "endpointOverride");
       if (endpoint.getScheme() == null || endpoint.getHost() == null) {
         throw new IllegalArgumentException("endpointOverride needs a scheme and host, e.g. "
@@ -206,21 +199,21 @@ public final class ConverseModelClient implements ModelClient, AutoCloseable {
 
     /** The most one call may take, end to end (connection, request, waiting for the model, reply). */
     public Builder callTimeout(Duration timeout) {
-      once("callTimeout");
+      given.once("callTimeout");
       this.callTimeout = positive(timeout, "callTimeout");
       return this;
     }
 
     /** The most opening a connection may take. */
     public Builder connectTimeout(Duration timeout) {
-      once("connectTimeout");
+      given.once("connectTimeout");
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
     }
 
     /** How many calls may be in flight at once; more wait for a free connection. */
     public Builder maxConcurrency(int calls) {
-      once("maxConcurrency");
+      given.once("maxConcurrency");
       if (calls <= 0) {
         throw new IllegalArgumentException("maxConcurrency must be > 0 but was " + calls);
       }
@@ -234,7 +227,7 @@ public final class ConverseModelClient implements ModelClient, AutoCloseable {
      * certificate ({@code .tlsTrustManagersProvider(fakeBedrock::trustManagers)}).
      */
     public Builder tlsTrustManagersProvider(TlsTrustManagersProvider provider) {
-      once("tlsTrustManagersProvider");
+      given.once("tlsTrustManagersProvider");
       this.trustManagers = Objects.requireNonNull(provider, "tlsTrustManagersProvider");
       return this;
     }

@@ -89,7 +89,7 @@ public final class Disruption {
         .description(description).estimatedDelay(estimatedDelay).impact(impact);
     b.facts.putAll(facts);
     // copied values may each be replaced once: that is what the copy is for
-    b.given.clear();
+    b.given.forget();
     return b;
   }
 
@@ -133,14 +133,7 @@ public final class Disruption {
    * {@link Disruption#toBuilder()} may be replaced once); {@link #fact} replaces a fact of the same name.
    */
   public static final class Builder {
-    /** Settings given on this builder: a second one fails, naming it. */
-    private final java.util.Set<String> given = new java.util.HashSet<>();
-
-    private void once(String setting) {
-      if (!given.add(setting)) {
-        throw new IllegalStateException(setting + " was already set on this builder");
-      }
-    }
+    private final io.skymarshal.core.spi.BuilderSettings given = new io.skymarshal.core.spi.BuilderSettings();
 
     private String id;
     private Instant detectedAt;
@@ -156,28 +149,28 @@ public final class Disruption {
 
     /** @throws InvalidDisruptionException if blank, too long or with control characters */
     public Builder id(String id) {
-      once("id");
+      given.once("id");
       this.id = DisruptionChecks.label("id", Objects.requireNonNull(id, "id"), MAX_ID_LENGTH);
       return this;
     }
 
     /** When it was detected. @throws InvalidDisruptionException outside [EARLIEST_TIME, LATEST_TIME) */
     public Builder detectedAt(Instant detectedAt) {
-      once("detectedAt");
+      given.once("detectedAt");
       this.detectedAt = DisruptionChecks.time("detectedAt", Objects.requireNonNull(detectedAt, "detectedAt"));
       return this;
     }
 
     /** Its kind. @throws InvalidDisruptionException if blank, too long or with control characters */
     public Builder type(String type) {
-      once("type");
+      given.once("type");
       this.type = DisruptionChecks.label("type", Objects.requireNonNull(type, "type"), MAX_TYPE_LENGTH);
       return this;
     }
 
     /** low, medium (default), high or critical. @throws InvalidDisruptionException for anything else */
     public Builder severity(String severity) {
-      once("severity");
+      given.once("severity");
       this.severity = DisruptionChecks.severity(Objects.requireNonNull(severity, "severity"));
       return this;
     }
@@ -189,14 +182,14 @@ public final class Disruption {
      *                                    outside the limits (see {@link Disruption})
      */
     public Builder flight(FlightRef flight) {
-      once("flight");
+      given.once("flight");
       this.flight = DisruptionChecks.flight(Objects.requireNonNull(flight, "flight"));
       return this;
     }
 
     /** Free text, default empty. @throws InvalidDisruptionException if longer than {@value #MAX_TEXT_LENGTH} */
     public Builder description(String description) {
-      once("description");
+      given.once("description");
       this.description = DisruptionChecks.length("description", Objects.requireNonNull(description, "description"),
           MAX_TEXT_LENGTH);
       return this;
@@ -204,14 +197,14 @@ public final class Disruption {
 
     /** Default zero. @throws InvalidDisruptionException if negative or over {@link #MAX_ESTIMATED_DELAY} */
     public Builder estimatedDelay(Duration estimatedDelay) {
-      once("estimatedDelay");
+      given.once("estimatedDelay");
       this.estimatedDelay = DisruptionChecks.delay(Objects.requireNonNull(estimatedDelay, "estimatedDelay"));
       return this;
     }
 
     /** Default {@link Impact#NONE}. @throws InvalidDisruptionException if its special cargo is outside the limits */
     public Builder impact(Impact impact) {
-      once("impact");
+      given.once("impact");
       this.impact = DisruptionChecks.impact(Objects.requireNonNull(impact, "impact"));
       return this;
     }

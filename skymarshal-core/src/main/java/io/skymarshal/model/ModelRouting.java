@@ -123,21 +123,15 @@ public final class ModelRouting {
     private final Map<Tier, ModelProfile> byTier = new EnumMap<>(Tier.class);
     private final Map<String, ModelProfile> byAgent = new LinkedHashMap<>();
     private final Map<String, Tier> knownAgents = new LinkedHashMap<>();
-    private final java.util.Set<String> given = new java.util.HashSet<>();
+    private final io.skymarshal.core.spi.BuilderSettings given = new io.skymarshal.core.spi.BuilderSettings();
 
     private Builder() {}
-
-    private void once(String setting) {
-      if (!given.add(setting)) {
-        throw new IllegalStateException(setting + " was already set on this builder");
-      }
-    }
 
     /** The model every agent of {@code tier} calls unless overridden per agent. */
     public Builder tier(Tier tier, ModelProfile profile) {
       Objects.requireNonNull(tier, "tier");
       Objects.requireNonNull(profile, "profile");
-      once("tier(" + tier + ")");
+      given.once("tier(" + tier + ")");
       byTier.put(tier, profile);
       return this;
     }
@@ -146,7 +140,7 @@ public final class ModelRouting {
     public Builder agent(String agent, ModelProfile profile) {
       requireName(agent);
       Objects.requireNonNull(profile, "profile");
-      once("agent(" + agent + ")");
+      given.once("agent(" + agent + ")");
       byAgent.put(agent, profile);
       return this;
     }
@@ -155,7 +149,7 @@ public final class ModelRouting {
     public Builder knownAgent(String agent, Tier tier) {
       requireName(agent);
       Objects.requireNonNull(tier, "tier");
-      once("knownAgent(" + agent + ")");
+      given.once("knownAgent(" + agent + ")");
       knownAgents.put(agent, tier);
       return this;
     }

@@ -233,14 +233,7 @@ public final class PromptComposer {
 
   /** Builds a {@link PromptComposer}. Not thread-safe. */
   public static final class Builder {
-    /** Settings given on this builder: a second one fails, naming it. */
-    private final java.util.Set<String> given = new java.util.HashSet<>();
-
-    private void once(String setting) {
-      if (!given.add(setting)) {
-        throw new IllegalStateException(setting + " was already set on this builder");
-      }
-    }
+    private final io.skymarshal.core.spi.BuilderSettings given = new io.skymarshal.core.spi.BuilderSettings();
 
     private PromptStyle style = PromptStyle.XML;
     private ConstraintFormat constraintFormat = ConstraintFormat.generic();
@@ -249,20 +242,20 @@ public final class PromptComposer {
     private Builder() {}
 
     public Builder style(PromptStyle style) {
-      once("style");
+      given.once("style");
       this.style = Objects.requireNonNull(style, "style");
       return this;
     }
 
     public Builder constraintFormat(ConstraintFormat constraintFormat) {
-      once("constraintFormat");
+      given.once("constraintFormat");
       this.constraintFormat = Objects.requireNonNull(constraintFormat, "constraintFormat");
       return this;
     }
 
     /** Descriptive names for VERBOSE, by compact element or attribute name; added to those set before. */
     public Builder glossary(Map<String, String> names) {
-      once("glossary");
+      given.once("glossary");
       names.forEach((k, v) -> glossary.put(Objects.requireNonNull(k, "name"), Objects.requireNonNull(v, "long name")));
       return this;
     }

@@ -215,14 +215,7 @@ public final class AirlineLoader {
 
   /** Configures an {@link AirlineLoader}. Not thread-safe. */
   public static final class Builder {
-    /** Settings given on this builder: a second one fails, naming it. */
-    private final java.util.Set<String> given = new java.util.HashSet<>();
-
-    private void once(String setting) {
-      if (!given.add(setting)) {
-        throw new IllegalStateException(setting + " was already set on this builder");
-      }
-    }
+    private final io.skymarshal.core.spi.BuilderSettings given = new io.skymarshal.core.spi.BuilderSettings();
 
     private final DynamoDbAsyncClient client;
     private AirlineTableLayout layout = AirlineTableLayout.defaults();
@@ -236,28 +229,28 @@ public final class AirlineLoader {
 
     /** The tables to create and fill. Default {@link AirlineTableLayout#defaults()}. */
     public Builder layout(AirlineTableLayout layout) {
-      once("layout");
+      given.once("layout");
       this.layout = Objects.requireNonNull(layout, "layout");
       return this;
     }
 
     /** How unprocessed items and throttling are retried. Default {@link BatchRetryPolicy#defaults()}. */
     public Builder retryPolicy(BatchRetryPolicy retry) {
-      once("retryPolicy");
+      given.once("retryPolicy");
       this.retry = Objects.requireNonNull(retry, "retry");
       return this;
     }
 
     /** BatchWriteItem requests in flight at once per table. Default 8. */
     public Builder maxConcurrency(int maxConcurrency) {
-      once("maxConcurrency");
+      given.once("maxConcurrency");
       this.maxConcurrency = Args.atLeastOne(maxConcurrency, "maxConcurrency");
       return this;
     }
 
     /** How long {@link #createTables} waits for tables to become ACTIVE. Default 5 minutes. */
     public Builder tableTimeout(Duration tableTimeout) {
-      once("tableTimeout");
+      given.once("tableTimeout");
       Objects.requireNonNull(tableTimeout, "tableTimeout");
       if (tableTimeout.isNegative() || tableTimeout.isZero()) {
         throw new IllegalArgumentException("tableTimeout must be positive but was " + tableTimeout);

@@ -152,14 +152,7 @@ public final class BatchRetryPolicy {
 
   /** Builds a {@link BatchRetryPolicy}; each setter checks its argument. Not thread-safe. */
   public static final class Builder {
-    /** Settings given on this builder: a second one fails, naming it. */
-    private final java.util.Set<String> given = new java.util.HashSet<>();
-
-    private void once(String setting) {
-      if (!given.add(setting)) {
-        throw new IllegalStateException(setting + " was already set on this builder");
-      }
-    }
+    private final io.skymarshal.core.spi.BuilderSettings given = new io.skymarshal.core.spi.BuilderSettings();
 
     private int maxAttempts = 8;
     private Duration maxDuration = Duration.ofSeconds(10);
@@ -174,7 +167,7 @@ public final class BatchRetryPolicy {
 
     /** Attempts per request, the first included; 1 means no retry. Default 8. */
     public Builder maxAttempts(int maxAttempts) {
-      once("maxAttempts");
+      given.once("maxAttempts");
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be >= 1 but was " + maxAttempts);
       }
@@ -184,35 +177,35 @@ public final class BatchRetryPolicy {
 
     /** Time budget per request, measured on {@link #clock}. Default 10 s. */
     public Builder maxDuration(Duration maxDuration) {
-      once("maxDuration");
+      given.once("maxDuration");
       this.maxDuration = positive(maxDuration, "maxDuration");
       return this;
     }
 
     /** The backoff cap of the first retry; it doubles each retry up to {@link #maxDelay}. Default 25 ms. */
     public Builder baseDelay(Duration baseDelay) {
-      once("baseDelay");
+      given.once("baseDelay");
       this.baseDelay = positive(baseDelay, "baseDelay");
       return this;
     }
 
     /** The largest backoff cap. Default 1 s. */
     public Builder maxDelay(Duration maxDelay) {
-      once("maxDelay");
+      given.once("maxDelay");
       this.maxDelay = positive(maxDelay, "maxDelay");
       return this;
     }
 
     /** Seeds the jitter, for reproducible delays in tests. Default unseeded. */
     public Builder jitterSeed(long seed) {
-      once("jitterSeed");
+      given.once("jitterSeed");
       this.jitterSeed = seed;
       return this;
     }
 
     /** The clock the time budget is measured on. Default {@link Clock#systemUTC()}. */
     public Builder clock(Clock clock) {
-      once("clock");
+      given.once("clock");
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
@@ -222,14 +215,14 @@ public final class BatchRetryPolicy {
      * request). Default one shared daemon timer thread.
      */
     public Builder scheduler(ScheduledExecutorService scheduler) {
-      once("scheduler");
+      given.once("scheduler");
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
       return this;
     }
 
     /** Told about every retry. Default none. */
     public Builder listener(RetryListener listener) {
-      once("listener");
+      given.once("listener");
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }

@@ -141,14 +141,7 @@ public final class DynamoAirline {
 
   /** Configures a {@link DynamoAirline}. Not thread-safe. */
   public static final class Builder {
-    /** Settings given on this builder: a second one fails, naming it. */
-    private final java.util.Set<String> given = new java.util.HashSet<>();
-
-    private void once(String setting) {
-      if (!given.add(setting)) {
-        throw new IllegalStateException(setting + " was already set on this builder");
-      }
-    }
+    private final io.skymarshal.core.spi.BuilderSettings given = new io.skymarshal.core.spi.BuilderSettings();
 
     private final DynamoDbAsyncClient client;
     private AirlineTableLayout layout = AirlineTableLayout.defaults();
@@ -162,28 +155,28 @@ public final class DynamoAirline {
 
     /** The tables read. Default {@link AirlineTableLayout#defaults()}. */
     public Builder layout(AirlineTableLayout layout) {
-      once("layout");
+      given.once("layout");
       this.layout = Objects.requireNonNull(layout, "layout");
       return this;
     }
 
     /** Retries of every reader. Default {@link BatchRetryPolicy#defaults()}. */
     public Builder retryPolicy(BatchRetryPolicy retry) {
-      once("retryPolicy");
+      given.once("retryPolicy");
       this.retry = Objects.requireNonNull(retry, "retry");
       return this;
     }
 
     /** Requests in flight at once per read. Default 8. */
     public Builder maxConcurrency(int maxConcurrency) {
-      once("maxConcurrency");
+      given.once("maxConcurrency");
       this.maxConcurrency = Args.atLeastOne(maxConcurrency, "maxConcurrency");
       return this;
     }
 
     /** Strongly consistent item reads (index queries are always eventually consistent). Default false. */
     public Builder consistentRead(boolean consistentRead) {
-      once("consistentRead");
+      given.once("consistentRead");
       this.consistentRead = consistentRead;
       return this;
     }

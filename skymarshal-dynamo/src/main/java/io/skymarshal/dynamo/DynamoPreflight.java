@@ -10,12 +10,10 @@ import io.skymarshal.preflight.PreflightReport;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -212,7 +210,7 @@ public final class DynamoPreflight {
 
   /** Builds a {@link DynamoPreflight}. Not thread-safe. Each setter checks its argument at once and may be called once. */
   public static final class Builder {
-    private final Set<String> given = new HashSet<>();
+    private final io.skymarshal.core.spi.BuilderSettings given = new io.skymarshal.core.spi.BuilderSettings();
     private final DynamoDbAsyncClient client;
     private AirlineTableLayout layout = AirlineTableLayout.defaults();
     private Duration timeout = DEFAULT_TIMEOUT;
@@ -221,22 +219,16 @@ public final class DynamoPreflight {
       this.client = Objects.requireNonNull(client, "client");
     }
 
-    private void once(String setting) {
-      if (!given.add(setting)) {
-        throw new IllegalStateException(setting + " was already set on this builder");
-      }
-    }
-
     /** The tables to check (default {@link AirlineTableLayout#defaults()}). */
     public Builder layout(AirlineTableLayout layout) {
-      once("layout");
+      given.once("layout");
       this.layout = Objects.requireNonNull(layout, "layout");
       return this;
     }
 
     /** The bound on each DescribeTable (default 10 s). */
     public Builder timeout(Duration timeout) {
-      once("timeout");
+      given.once("timeout");
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("timeout must be > 0 but was " + timeout);

@@ -170,20 +170,14 @@ public final class OfflineModel implements ModelClient {
     private TokenCounter tokens = TokenCounter.cl100k();
     private Duration latency = Duration.ZERO;
     private final java.util.Map<String, OfflineDecider> deciders = new java.util.LinkedHashMap<>();
-    private final java.util.Set<String> given = new java.util.HashSet<>();
+    private final io.skymarshal.core.spi.BuilderSettings given = new io.skymarshal.core.spi.BuilderSettings();
 
     private Builder() {}
-
-    private void once(String setting) {
-      if (!given.add(setting)) {
-        throw new IllegalStateException(setting + " was already set");
-      }
-    }
 
     /** How usage is counted; default {@link TokenCounter#cl100k()}. */
     public Builder tokenCounter(TokenCounter tokens) {
       Objects.requireNonNull(tokens, "tokens");
-      once("tokenCounter");
+      given.once("tokenCounter");
       this.tokens = tokens;
       return this;
     }
@@ -202,7 +196,7 @@ public final class OfflineModel implements ModelClient {
         throw new IllegalArgumentException("'" + agent + "' is answered by the airline rules; a decider is for an"
             + " agent of your own");
       }
-      once("decider(" + agent + ")");
+      given.once("decider(" + agent + ")");
       deciders.put(agent, decider);
       return this;
     }
@@ -218,7 +212,7 @@ public final class OfflineModel implements ModelClient {
       if (latency.isNegative()) {
         throw new IllegalArgumentException("latency must be >= 0 but was " + latency);
       }
-      once("latency");
+      given.once("latency");
       this.latency = latency;
       return this;
     }

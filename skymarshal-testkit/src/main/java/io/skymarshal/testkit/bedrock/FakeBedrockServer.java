@@ -362,14 +362,7 @@ public final class FakeBedrockServer implements AutoCloseable {
 
   /** Builds a {@link FakeBedrockServer}. Not thread-safe. */
   public static final class Builder {
-    /** Settings given on this builder: a second one fails, naming it. */
-    private final java.util.Set<String> given = new java.util.HashSet<>();
-
-    private void once(String setting) {
-      if (!given.add(setting)) {
-        throw new IllegalStateException(setting + " was already set on this builder");
-      }
-    }
+    private final io.skymarshal.core.spi.BuilderSettings given = new io.skymarshal.core.spi.BuilderSettings();
 
     private int port;
     private LoopbackCertificate certificate;
@@ -382,7 +375,7 @@ public final class FakeBedrockServer implements AutoCloseable {
 
     /** The port to listen on; 0 (the default) picks a free one. */
     public Builder port(int port) {
-      once("port");
+      given.once("port");
       if (port < 0 || port > 65_535) {
         throw new IllegalArgumentException("port must be in [0, 65535] but was " + port);
       }
@@ -397,28 +390,28 @@ public final class FakeBedrockServer implements AutoCloseable {
 
     /** Speak HTTPS presenting {@code certificate}, e.g. one a test's clients already trust. */
     public Builder https(LoopbackCertificate certificate) {
-      once("https");
+      given.once("https");
       this.certificate = Objects.requireNonNull(certificate, "certificate");
       return this;
     }
 
     /** Whether to simulate prompt caching (default true). */
     public Builder promptCaching(boolean on) {
-      once("promptCaching");
+      given.once("promptCaching");
       this.promptCaching = on;
       return this;
     }
 
     /** The clock cache entries expire by (default the system clock). */
     public Builder clock(Clock clock) {
-      once("clock");
+      given.once("clock");
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
     /** How long an unused cache entry lives (default 5 minutes, Bedrock's default TTL). */
     public Builder cacheTtl(Duration ttl) {
-      once("cacheTtl");
+      given.once("cacheTtl");
       Objects.requireNonNull(ttl, "cacheTtl");
       if (ttl.isNegative() || ttl.isZero()) {
         throw new IllegalArgumentException("cacheTtl must be > 0 but was " + ttl);
@@ -432,7 +425,7 @@ public final class FakeBedrockServer implements AutoCloseable {
      * per model: 4,096 for Haiku 4.5 and Opus 4.5, else 1,024.
      */
     public Builder cacheMinTokens(int tokens) {
-      once("cacheMinTokens");
+      given.once("cacheMinTokens");
       if (tokens < 0) {
         throw new IllegalArgumentException("cacheMinTokens must be >= 0 but was " + tokens);
       }

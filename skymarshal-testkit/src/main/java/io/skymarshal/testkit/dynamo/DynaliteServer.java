@@ -13,10 +13,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.TrustManager;
@@ -187,18 +185,12 @@ public final class DynaliteServer implements AutoCloseable {
 
   /** Starts dynalite servers. Not thread-safe. */
   public static final class Builder {
-    private final Set<String> given = new HashSet<>();
+    private final io.skymarshal.core.spi.BuilderSettings given = new io.skymarshal.core.spi.BuilderSettings();
     private boolean autoInstall = !"false".equalsIgnoreCase(System.getProperty("skymarshal.dynalite.autoInstall"));
     private Duration startTimeout = Duration.ofSeconds(30);
     private LoopbackCertificate certificate;
 
     private Builder() {}
-
-    private void once(String setting) {
-      if (!given.add(setting)) {
-        throw new IllegalStateException(setting + " was already set on this builder");
-      }
-    }
 
     /** Speak HTTPS ({@code --ssl}) with a fresh {@link LoopbackCertificate} (default: plain HTTP). */
     public Builder tls() {
@@ -207,7 +199,7 @@ public final class DynaliteServer implements AutoCloseable {
 
     /** Speak HTTPS ({@code --ssl}) presenting {@code certificate}. */
     public Builder tls(LoopbackCertificate certificate) {
-      once("tls");
+      given.once("tls");
       this.certificate = Objects.requireNonNull(certificate, "certificate");
       return this;
     }
@@ -219,14 +211,14 @@ public final class DynaliteServer implements AutoCloseable {
      * the nearest directory up from the working directory that holds {@code mvnw} or {@code .git}.
      */
     public Builder autoInstall(boolean autoInstall) {
-      once("autoInstall");
+      given.once("autoInstall");
       this.autoInstall = autoInstall;
       return this;
     }
 
     /** How long to wait for the server to listen. Default 30 s. */
     public Builder startTimeout(Duration startTimeout) {
-      once("startTimeout");
+      given.once("startTimeout");
       Objects.requireNonNull(startTimeout, "startTimeout");
       if (startTimeout.isNegative() || startTimeout.isZero()) {
         throw new IllegalArgumentException("startTimeout must be positive but was " + startTimeout);

@@ -209,14 +209,7 @@ public final class DynamoFaultInjector implements ExecutionInterceptor {
 
   /** Configures a {@link DynamoFaultInjector}; by default it injects nothing. Not thread-safe. */
   public static final class Builder {
-    /** Settings given on this builder: a second one fails, naming it. */
-    private final java.util.Set<String> given = new java.util.HashSet<>();
-
-    private void once(String setting) {
-      if (!given.add(setting)) {
-        throw new IllegalStateException(setting + " was already set on this builder");
-      }
-    }
+    private final io.skymarshal.core.spi.BuilderSettings given = new io.skymarshal.core.spi.BuilderSettings();
 
     private long seed = 42;
     private final Set<String> operations = new LinkedHashSet<>(Set.of("BatchGetItem"));
@@ -231,7 +224,7 @@ public final class DynamoFaultInjector implements ExecutionInterceptor {
 
     /** The seed of the random source deciding which calls get a fault. Default 42. */
     public Builder seed(long seed) {
-      once("seed");
+      given.once("seed");
       this.seed = seed;
       return this;
     }
@@ -241,7 +234,7 @@ public final class DynamoFaultInjector implements ExecutionInterceptor {
      * and key rules apply to. Default {@code BatchGetItem} only.
      */
     public Builder operations(String... names) {
-      once("operations");
+      given.once("operations");
       if (names.length == 0) {
         throw new IllegalArgumentException("operations must name at least one operation");
       }
@@ -257,7 +250,7 @@ public final class DynamoFaultInjector implements ExecutionInterceptor {
      * {@code codes} (default: all three DynamoDB throttling codes).
      */
     public Builder throttle(double rate, String... codes) {
-      once("throttle");
+      given.once("throttle");
       this.throttleRate = fraction("throttle rate", rate);
       if (codes.length > 0) {
         throttleCodes.clear();
@@ -271,7 +264,7 @@ public final class DynamoFaultInjector implements ExecutionInterceptor {
      * {@code UnprocessedKeys} with probability {@code keyFraction}, at least one key a trimmed call.
      */
     public Builder unprocessed(double rate, double keyFraction) {
-      once("unprocessed");
+      given.once("unprocessed");
       this.unprocessedRate = fraction("unprocessed rate", rate);
       this.unprocessedKeyFraction = fraction("unprocessed key fraction", keyFraction);
       return this;
@@ -279,7 +272,7 @@ public final class DynamoFaultInjector implements ExecutionInterceptor {
 
     /** Fails, with {@code errorCode}, every call that asks for a key matching {@code key}. */
     public Builder failKeys(Predicate<Map<String, AttributeValue>> key, String errorCode) {
-      once("failKeys");
+      given.once("failKeys");
       keyRules.add(new KeyRule(Objects.requireNonNull(key, "key"), Objects.requireNonNull(errorCode, "errorCode")));
       return this;
     }
