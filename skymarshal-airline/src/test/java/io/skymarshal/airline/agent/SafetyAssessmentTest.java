@@ -159,14 +159,7 @@ class SafetyAssessmentTest {
   }
 
   private static Disruption without(Disruption d, String fact) {
-    Disruption.Builder b = Disruption.builder().id(d.id()).detectedAt(d.detectedAt()).type(d.type())
-        .severity(d.severity()).flight(d.flight()).description(d.description()).estimatedDelay(d.estimatedDelay())
-        .impact(d.impact());
-    d.facts().forEach((k, v) -> {
-      if (!k.equals(fact)) {
-        b.fact(k, v);
-      }
-    });
-    return b.build();
+    return d.toBuilder().removeFact(fact).build();
   }
+
 }
