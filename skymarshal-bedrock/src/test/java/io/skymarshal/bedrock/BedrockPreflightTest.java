@@ -16,8 +16,6 @@ import io.skymarshal.testkit.bedrock.FakeBedrockServer;
 import io.skymarshal.testkit.bedrock.FakeReply;
 import io.skymarshal.testkit.bedrock.RecordedConverse;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -242,9 +240,7 @@ class BedrockPreflightTest {
         .hasMessageContaining("scheme and host");
   }
 
-  private static URI closedPort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return URI.create("http://127.0.0.1:" + s.getLocalPort());
-    }
+  private static URI closedPort() {
+    return io.skymarshal.testkit.net.RefusedPort.httpUri();
   }
 }

@@ -10,8 +10,6 @@ import io.skymarshal.preflight.PreflightCheck.Status;
 import io.skymarshal.preflight.PreflightReport;
 import io.skymarshal.testkit.dynamo.DynamoTestClients;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,10 +105,7 @@ class DynamoPreflightTest {
 
   @Test
   void run_whenTheEndpointRefusesConnections_failsTheEndpointOnceAndTriesNoOtherTable() throws IOException {
-    URI closed;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closed = URI.create("http://127.0.0.1:" + s.getLocalPort());
-    }
+    URI closed = io.skymarshal.testkit.net.RefusedPort.httpUri();
     try (DynamoDbAsyncClient c = DynamoTestClients.async(closed)) {
       PreflightReport report = DynamoPreflight.builder(c).build().run();
 
