@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param error         why it did not succeed; null when it did
  * @param pricedAs      when the model that answered is not the routed one, the routed model whose
  *                      prices {@code costUsd} is an estimate at; null when the routed model answered
+ * @param queuedNanos   time its model calls waited for local quota permits ({@code ModelLimits}),
+ *                      summed, {@code >= 0}; part of {@code durationNanos}
  */
 public record AgentCall(String agent, Tier tier, Phase phase, CallStatus status, int attempts, int modelCalls,
     long durationNanos, String modelId, TokenUsage usage, double costUsd, boolean cacheRead, String error,
-    String pricedAs) {
+    String pricedAs, long queuedNanos) {
 
   public AgentCall {
     Objects.requireNonNull(agent, "agent");
@@ -35,20 +37,36 @@ public record AgentCall(String agent, Tier tier, Phase phase, CallStatus status,
     if (durationNanos < 0) {
       throw new IllegalArgumentException("durationNanos must be >= 0 but was " + durationNanos);
     }
+    if (queuedNanos < 0) {
+      throw new IllegalArgumentException("queuedNanos must be >= 0 but was " + queuedNanos);
+    }
     if (attempts < 0 || modelCalls < 0) {
       throw new IllegalArgumentException("attempts and modelCalls must be >= 0");
     }
   }
 
-  /** A call answered by the routed model itself. */
+  /** A call that never waited for a quota permit. */
+  public AgentCall(String agent, Tier tier, Phase phase, CallStatus status, int attempts, int modelCalls,
+      long durationNanos, String modelId, TokenUsage usage, double costUsd, boolean cacheRead, String error,
+      String pricedAs) {
+    this(agent, tier, phase, status, attempts, modelCalls, durationNanos, modelId, usage, costUsd, cacheRead, error,
+        pricedAs, 0);
+  }
+
+  /** A call answered by the routed model itself, never waiting for a quota permit. */
   public AgentCall(String agent, Tier tier, Phase phase, CallStatus status, int attempts, int modelCalls,
       long durationNanos, String modelId, TokenUsage usage, double costUsd, boolean cacheRead, String error) {
-    this(agent, tier, phase, status, attempts, modelCalls, durationNanos, modelId, usage, costUsd, cacheRead, error, null);
+    this(agent, tier, phase, status, attempts, modelCalls, durationNanos, modelId, usage, costUsd, cacheRead, error, null, 0);
   }
 
   /** Whether {@link #costUsd()} is an estimate at another model's prices ({@link #pricedAs()}). */
   public boolean costEstimated() {
     return pricedAs != null;
+  }
+
+  /** {@link #queuedNanos()} in milliseconds, fractional. */
+  public double queuedMs() {
+    return queuedNanos / 1_000_000.0;
   }
 
   /** {@link #durationNanos()} in milliseconds, fractional. */

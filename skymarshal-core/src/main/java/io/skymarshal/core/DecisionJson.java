@@ -14,8 +14,8 @@ import io.skymarshal.model.TokenUsage;
  * {@code violations} (arrays of objects), {@code recommendations} (with each SAFETY agent's
  * {@code clearance}), {@code agents} (one entry per
  * agent and phase: {@code name}, {@code tier}, {@code phase}, {@code status}, {@code attempts},
- * {@code durationMs}, {@code inputTokens}, {@code outputTokens}, ...), {@code phases}
- * ({@code name}, {@code durationMs}), {@code totalDurationMs}, {@code costUsd}, and
+ * {@code durationMs}, {@code queuedMs} (waiting for a model quota permit), {@code inputTokens}, {@code outputTokens}, ...), {@code phases}
+ * ({@code name}, {@code durationMs}), {@code totalDurationMs}, {@code totalQueuedMs}, {@code costUsd}, and
  * {@code tokensSaturated: true} (at the top and on an agent) only when a token count saturated at
  * {@link Long#MAX_VALUE} (see {@link TokenUsage#saturated()}). Never throws for any report. Thread-safe.
  */
@@ -68,7 +68,7 @@ public final class DecisionJson {
       ObjectNode n = agents.addObject();
       n.put("name", c.agent()).put("tier", c.tier().name()).put("phase", c.phase().reportName())
           .put("status", c.status().name()).put("attempts", c.attempts()).put("modelCalls", c.modelCalls())
-          .put("durationMs", round(c.durationMs())).put("model", c.modelId());
+          .put("durationMs", round(c.durationMs())).put("queuedMs", round(c.queuedMs())).put("model", c.modelId());
       usage(n, c.usage());
       n.put("cacheRead", c.cacheRead()).put("costUsd", c.costUsd());
       if (c.pricedAs() != null) {
@@ -81,6 +81,7 @@ public final class DecisionJson {
     ArrayNode phases = root.putArray("phases");
     report.phases().forEach(p -> phases.addObject().put("name", p.phase().reportName()).put("durationMs", round(p.durationMs())));
     root.put("totalDurationMs", round(report.totalDurationMs()));
+    root.put("totalQueuedMs", round(report.totalQueuedNanos() / 1_000_000.0));
     usage(root, report.totalUsage());
     root.put("costUsd", report.totalCostUsd());
     root.put("costEstimated", report.costEstimated());

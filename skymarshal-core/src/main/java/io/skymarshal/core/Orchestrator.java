@@ -132,6 +132,8 @@ public final class Orchestrator implements AutoCloseable {
     private Ticker ticker = Ticker.system();
     private Random random = new Random();
     private double reviewThreshold = 0.5;
+    private io.skymarshal.model.ModelLimits modelLimits = io.skymarshal.model.ModelLimits.unlimited();
+    private final Map<Tier, Hedging> hedging = new EnumMap<>(Tier.class);
     /** Settings given so far, by name: a second one fails. */
     private final Map<String, Object> given = new HashMap<>();
 
@@ -246,6 +248,38 @@ public final class Orchestrator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Per-model limits (requests and tokens per minute, calls in flight) for this orchestrator's
+     * model calls. Pass the same {@link io.skymarshal.model.ModelLimits} to several orchestrators
+     * of a process to make them share the account's quotas. Time a call waits for a permit is
+     * reported ({@link AgentCall#queuedNanos()}, {@link ModelCall#queuedNanos()}). Default:
+     * {@link io.skymarshal.model.ModelLimits#unlimited()}.
+     */
+    public Builder modelLimits(io.skymarshal.model.ModelLimits limits) {
+      Objects.requireNonNull(limits, "modelLimits");
+      once("modelLimits", limits);
+      this.modelLimits = limits;
+      return this;
+    }
+
+    /** Hedges the model calls of every tier (see {@link Hedging}); off by default. */
+    public Builder hedging(Hedging hedging) {
+      Objects.requireNonNull(hedging, "hedging");
+      for (Tier t : Tier.values()) {
+        hedging(t, hedging);
+      }
+      return this;
+    }
+
+    /** Hedges the model calls of {@code tier}'s agents (see {@link Hedging}); off by default. */
+    public Builder hedging(Tier tier, Hedging hedging) {
+      Objects.requireNonNull(tier, "tier");
+      Objects.requireNonNull(hedging, "hedging");
+      once("hedging(" + tier + ")", hedging);
+      this.hedging.put(tier, hedging);
+      return this;
+    }
+
     /** Confidence below which a decision asks for a person's review. Default 0.5. */
     public Builder reviewThreshold(double threshold) {
       if (!(threshold >= 0 && threshold <= 1)) {
@@ -316,7 +350,8 @@ public final class Orchestrator implements AutoCloseable {
         exec = owned;
       }
       EngineConfig config = new EngineConfig(List.copyOf(agents), arbitrator, routing, modelClient, data,
-          List.copyOf(listeners), exec, copy(tierPolicies), Map.copyOf(agentPolicies), ticker, random, reviewThreshold);
+          List.copyOf(listeners), exec, copy(tierPolicies), Map.copyOf(agentPolicies), ticker, random, reviewThreshold,
+          modelLimits, Map.copyOf(hedging));
       return new Orchestrator(config, owned);
     }
 

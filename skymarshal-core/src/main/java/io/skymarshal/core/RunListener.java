@@ -18,6 +18,13 @@ public interface RunListener {
   default void onAttemptFailed(Disruption disruption, String agent, Phase phase, int attempt, Throwable error,
       boolean willRetry) {}
 
+  /**
+   * A model call ended: every request to a model (each attempt, re-ask and hedge of every agent
+   * call), with its latency, time queued for a quota permit, tokens and outcome. Called on the
+   * thread that completed the call; keep it quick.
+   */
+  default void onModelCall(Disruption disruption, ModelCall call) {}
+
   /** An agent's work in a phase reached its outcome (also the arbitrator's in Phase 3). */
   default void onAgentCompleted(Disruption disruption, AgentCall call) {}
 

@@ -70,6 +70,18 @@ public record RunReport(String disruptionId, List<AgentCall> calls, List<PhaseTi
     return sum;
   }
 
+  /**
+   * Time the run's model calls waited for local quota permits, summed over all calls (calls of
+   * one phase wait side by side, so this can exceed the run's duration).
+   */
+  public long totalQueuedNanos() {
+    long sum = 0;
+    for (AgentCall c : calls) {
+      sum += c.queuedNanos();
+    }
+    return sum;
+  }
+
   /** {@link #totalDurationNanos()} in milliseconds, fractional. */
   public double totalDurationMs() {
     return totalDurationNanos / 1_000_000.0;

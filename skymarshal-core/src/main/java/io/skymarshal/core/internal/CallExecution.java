@@ -12,7 +12,9 @@ import io.skymarshal.core.ReplyTruncatedException;
 import io.skymarshal.core.SkyMarshalException;
 import io.skymarshal.core.Tier;
 import io.skymarshal.model.Message;
-import io.skymarshal.model.ModelClient;
+import io.skymarshal.core.Hedging;
+import io.skymarshal.core.ModelCall;
+import io.skymarshal.model.ModelLimits;
 import io.skymarshal.model.ModelException;
 import io.skymarshal.model.ModelProfile;
 import io.skymarshal.model.ModelReply;
@@ -24,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -44,7 +48,7 @@ final class CallExecution {
   private final ModelProfile profile;
   private final AgentPolicy policy;
   private final CallPolicies policies;
-  private final ModelClient client;
+  private final ModelGateway gateway;
   private final Executor executor;
   private final RunContext run;
   private final CancelScope scope = new CancelScope();
@@ -52,11 +56,12 @@ final class CallExecution {
   private int attempts;
   private int modelCalls;
   private TokenUsage usage = TokenUsage.ZERO;
+  private long queuedNanos;
   private boolean cacheRead;
   private volatile CompletableFuture<?> outer;
   private volatile boolean cancelRequested;
 
-  CallExecution(String agent, Tier tier, Phase phase, ModelProfile profile, CallPolicies policies, ModelClient client,
+  CallExecution(String agent, Tier tier, Phase phase, ModelProfile profile, CallPolicies policies, ModelGateway gateway,
       Executor executor, RunContext run) {
     this.agent = agent;
     this.tier = tier;
@@ -64,7 +69,7 @@ final class CallExecution {
     this.profile = profile;
     this.policies = policies;
     this.policy = policies.policy();
-    this.client = client;
+    this.gateway = gateway;
     this.executor = executor;
     this.run = run;
   }
@@ -155,7 +160,8 @@ final class CallExecution {
         }
         ModelRequest reask = request.withMoreMessages(
             List.of(Message.assistant(reply.text()), Message.user(Reasks.afterFormatError(e))));
-        return callModel(reask).thenApplyAsync(r2 -> new Parsed<>(parse(parser, r2), reask, r2), executor);
+        return callModel(reask, ModelCall.Role.REASK)
+            .thenApplyAsync(r2 -> new Parsed<>(parse(parser, r2), reask, r2), executor);
       }
     }, executor);
   }
@@ -172,7 +178,7 @@ final class CallExecution {
           new ReplyTruncatedException(agent, cut.modelId(), p.maxTokens(), p.maxOutputTokens(), 0, cut.text()));
     }
     ModelRequest bigger = request.withMaxTokens(raised);
-    return callModel(bigger).thenApplyAsync(r2 -> {
+    return callModel(bigger, ModelCall.Role.REASK).thenApplyAsync(r2 -> {
       try {
         return new Parsed<>(parse(parser, r2), bigger, r2);
       } catch (ReplyFormatException e) {
@@ -195,42 +201,228 @@ final class CallExecution {
     return (int) Math.min((long) p.maxTokens() * 2, p.maxOutputTokens());
   }
 
-  /** One model call, counted, its usage recorded, cancellable with this execution; none once cancelled. */
+  /** The attempt's own model call; see {@link #callModel(ModelRequest, ModelCall.Role)}. */
   CompletableFuture<ModelReply> callModel(ModelRequest request) {
+    return callModel(request, ModelCall.Role.PRIMARY);
+  }
+
+  /**
+   * One model call, through the model limits and, where the tier hedges, raced against a hedge;
+   * counted, its usage recorded, observed ({@code onModelCall}), cancellable with this execution;
+   * none once cancelled.
+   */
+  CompletableFuture<ModelReply> callModel(ModelRequest request, ModelCall.Role role) {
     if (cancelRequested()) {
       return CompletableFuture.failedFuture(new CancellationException("cancelled before calling the model"));
     }
+    int attempt;
+    synchronized (this) {
+      attempt = Math.max(1, attempts);
+    }
+    Hedging hedging = gateway.hedging(tier);
+    if (!hedging.enabled()) {
+      return send(request, role, attempt).outcome();
+    }
+    return hedged(request, role, attempt, hedging);
+  }
+
+  /**
+   * A request sent: {@code call} is the request itself (cancel it to cancel the request),
+   * {@code outcome} its reply once accounted for and observed.
+   */
+  private record Sent(CompletableFuture<ModelReply> call, CompletableFuture<ModelReply> outcome) {}
+
+  /** Sends {@code request} once: waits for its quota permits, calls the client, accounts for the outcome. */
+  private Sent send(ModelRequest request, ModelCall.Role role, int attempt) {
     synchronized (this) {
       modelCalls++;
     }
-    CompletableFuture<ModelReply> f;
-    try {
-      f = client.call(request);
-      if (f == null) {
-        f = CompletableFuture.failedFuture(new SkyMarshalException("model client returned null for " + agent, false));
+    String modelId = profile.modelId();
+    ModelLimits limits = gateway.limits();
+    boolean limited = limits.quotaFor(modelId).limits();
+    long tokens = limited ? limits.quotaFor(modelId).tokensFor(request) : 0;
+    long enqueued = run.now();
+    AtomicLong sentAt = new AtomicLong(-1);
+    CompletableFuture<ModelReply> f = limits.submit(modelId, tokens, executor, () -> {
+      sentAt.set(limited ? run.now() : enqueued); // nothing to wait for: no time queued
+      if (cancelRequested()) {
+        return CompletableFuture.failedFuture(new CancellationException("cancelled before calling the model"));
       }
-    } catch (RuntimeException e) {
-      f = CompletableFuture.failedFuture(e);
-    }
+      try {
+        CompletableFuture<ModelReply> c = gateway.client().call(request);
+        return c != null ? c
+            : CompletableFuture.failedFuture(new SkyMarshalException("model client returned null for " + agent, false));
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    });
     scope.track(f);
-    return f.thenApply(reply -> {
-      if (reply.usage().exceedsCallLimit()) {
+    return new Sent(f, f.handle((reply, e) -> {
+      long now = run.now();
+      long sent = sentAt.get();
+      long queued = Math.max(0, (sent < 0 ? now : sent) - enqueued);
+      long latency = sent < 0 ? 0 : Math.max(0, now - sent);
+      if (e == null && reply.usage().exceedsCallLimit()) {
         // a backend that reports this is broken: its figures are not added to the report's totals
         TokenUsage u = reply.usage();
-        throw new ModelException(ModelException.Kind.OTHER, profile.modelId(), "model " + profile.modelId()
+        e = new ModelException(ModelException.Kind.OTHER, modelId, "model " + modelId
             + " reported implausible usage (" + u.inputTokens() + " in, " + u.outputTokens() + " out, "
             + u.cacheReadTokens() + " cache read, " + u.cacheWriteTokens() + " cache write tokens; at most "
             + TokenUsage.MAX_PER_CALL + " of each per reply)");
       }
+      if (e == null) {
+        synchronized (this) {
+          usage = usage.plus(reply.usage());
+          queuedNanos += queued;
+          cacheRead |= reply.readFromCache();
+          if (reply.modelId() != null && !reply.modelId().equals(modelId)) {
+            answeredBy = reply.modelId();
+          }
+        }
+        gateway.window(modelId).record(latency);
+        run.modelCall(new ModelCall(agent, tier, phase, modelId, attempt, role, queued, latency, reply.usage(),
+            profile.costUsd(reply.usage()), ModelCall.Outcome.SUCCEEDED, null));
+        return reply;
+      }
+      Throwable cause = unwrap(e);
       synchronized (this) {
-        usage = usage.plus(reply.usage());
-        cacheRead |= reply.readFromCache();
-        if (reply.modelId() != null && !reply.modelId().equals(profile.modelId())) {
-          answeredBy = reply.modelId();
+        queuedNanos += queued;
+      }
+      boolean cancelled = cause instanceof CancellationException;
+      run.modelCall(new ModelCall(agent, tier, phase, modelId, attempt, role, queued, latency, TokenUsage.ZERO, 0,
+          cancelled ? ModelCall.Outcome.CANCELLED : ModelCall.Outcome.FAILED, errorType(cause)));
+      throw cause instanceof CompletionException ce ? ce : new CompletionException(cause);
+    }));
+  }
+
+  /**
+   * {@code request} sent, and sent again after the hedging delay if it has not answered by then;
+   * the first reply wins and the other request is cancelled. Fails only when every request sent
+   * failed, with the first request's error.
+   */
+  private CompletableFuture<ModelReply> hedged(ModelRequest request, ModelCall.Role role, int attempt, Hedging hedging) {
+    LatencyWindow window = gateway.window(profile.modelId());
+    long delay = hedging.delayNanos(window.quantile(0.95), window.samples());
+    CompletableFuture<ModelReply> result = new CompletableFuture<>();
+    HedgeRace race = new HedgeRace(result);
+    Sent primary = send(request, role, attempt);
+    race.primary = primary.call();
+    race.timer = InlineScheduler.handingOffTo(executor).schedule(() -> {
+      if (race.startHedge(this)) {
+        Sent hedge = send(request, ModelCall.Role.HEDGE, attempt);
+        race.hedgeSent(hedge.call());
+        hedge.outcome().whenComplete((r, e) -> race.hedgeDone(r, e));
+      }
+      return null;
+    }, delay, TimeUnit.NANOSECONDS);
+    primary.outcome().whenComplete((r, e) -> race.primaryDone(r, e));
+    return result;
+  }
+
+  /** The state of one hedged request: which of its two requests ran and how they ended. */
+  private final class HedgeRace {
+    private final CompletableFuture<ModelReply> result;
+    private final java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+    volatile CompletableFuture<ModelReply> primary;
+    volatile java.util.concurrent.ScheduledFuture<?> timer;
+    private CompletableFuture<ModelReply> hedge;
+    private boolean hedgeStarted;
+    private boolean primaryDone;
+    private boolean hedgeDone;
+    private Throwable primaryError;
+
+    HedgeRace(CompletableFuture<ModelReply> result) {
+      this.result = result;
+    }
+
+    synchronized boolean startHedge(CallExecution ex) {
+      CompletableFuture<ModelReply> p = primary;
+      if (primaryDone || (p != null && p.isDone()) || settled.get() || ex.cancelRequested()) {
+        return false;
+      }
+      hedgeStarted = true;
+      return true;
+    }
+
+    void hedgeSent(CompletableFuture<ModelReply> f) {
+      boolean late;
+      synchronized (this) {
+        hedge = f;
+        late = settled.get();
+      }
+      if (late) {
+        executor.execute(() -> f.cancel(true));
+      }
+    }
+
+    void primaryDone(ModelReply reply, Throwable error) {
+      synchronized (this) {
+        primaryDone = true;
+        if (error != null) {
+          primaryError = error;
+          if (hedgeStarted && !hedgeDone) {
+            return; // the hedge may still answer
+          }
         }
       }
-      return reply;
-    });
+      settle(reply, error);
+    }
+
+    void hedgeDone(ModelReply reply, Throwable error) {
+      synchronized (this) {
+        hedgeDone = true;
+        if (error != null) {
+          if (!primaryDone) {
+            return; // the first request may still answer
+          }
+          error = primaryError != null ? primaryError : error;
+        }
+      }
+      settle(reply, error);
+    }
+
+    /**
+     * Cancels the loser and a hedge not yet sent, then completes the result with {@code reply} or
+     * {@code error}, on the executor, so the result never outlives its requests.
+     */
+    private void settle(ModelReply reply, Throwable error) {
+      if (!settled.compareAndSet(false, true)) {
+        return;
+      }
+      CompletableFuture<ModelReply> h;
+      synchronized (this) {
+        h = hedge;
+      }
+      CompletableFuture<ModelReply> p = primary;
+      java.util.concurrent.ScheduledFuture<?> t = timer;
+      executor.execute(() -> {
+        if (t != null) {
+          t.cancel(false);
+        }
+        if (p != null && !p.isDone()) {
+          p.cancel(true);
+        }
+        if (h != null && !h.isDone()) {
+          h.cancel(true);
+        }
+        if (error == null) {
+          result.complete(reply);
+        } else {
+          result.completeExceptionally(unwrap(error));
+        }
+      });
+    }
+  }
+
+  /** A short, low-cardinality name of why a model call failed (see {@link ModelCall#errorType()}). */
+  static String errorType(Throwable cause) {
+    if (cause instanceof ModelException m) {
+      return m.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+    if (cause instanceof TimeoutExceededException) {
+      return "timeout";
+    }
+    return cause.getClass().getSimpleName();
   }
 
   /** The report entry for this execution, ending with {@code error} (null on success). */
@@ -243,7 +435,7 @@ final class CallExecution {
     String message = cause == null ? null : describe(cause);
     return new AgentCall(agent, tier, phase, status, attempts, modelCalls, durationNanos,
         answeredBy != null ? answeredBy : profile.modelId(), usage, profile.costUsd(usage), cacheRead, message,
-        answeredBy != null ? profile.modelId() : null);
+        answeredBy != null ? profile.modelId() : null, queuedNanos);
   }
 
   static CallStatus statusOf(Throwable cause) {

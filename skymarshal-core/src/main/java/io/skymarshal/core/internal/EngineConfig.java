@@ -18,7 +18,13 @@ import java.util.concurrent.Executor;
 public record EngineConfig(List<AgentSpec<?>> agents, ArbitratorSpec arbitrator, ModelRouting routing,
     ModelClient modelClient, DataAccess data, List<RunListener> listeners, Executor executor,
     Map<Tier, Map<Phase, AgentPolicy>> tierPolicies, Map<String, AgentPolicy> agentPolicies,
-    io.skymarshal.core.Ticker ticker, Random random, double reviewThreshold) {
+    io.skymarshal.core.Ticker ticker, Random random, double reviewThreshold,
+    io.skymarshal.model.ModelLimits modelLimits, Map<Tier, io.skymarshal.core.Hedging> hedging) {
+
+  /** How {@code tier}'s model calls are hedged; off unless set. */
+  io.skymarshal.core.Hedging hedging(Tier tier) {
+    return hedging.getOrDefault(tier, io.skymarshal.core.Hedging.off());
+  }
 
   /** The policy of {@code agent} of {@code tier} in {@code phase}: agent's own, tier's for the phase, or the default. */
   AgentPolicy policy(String agent, Tier tier, Phase phase) {

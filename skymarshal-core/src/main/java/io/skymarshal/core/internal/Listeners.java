@@ -47,6 +47,11 @@ final class Listeners implements RunListener {
   }
 
   @Override
+  public void onModelCall(Disruption d, io.skymarshal.core.ModelCall call) {
+    each(l -> l.onModelCall(d, call));
+  }
+
+  @Override
   public void onAgentCompleted(Disruption d, AgentCall call) {
     each(l -> l.onAgentCompleted(d, call));
   }

@@ -151,6 +151,10 @@ final class RunContext {
     listeners.onPhaseCompleted(disruption, timing);
   }
 
+  void modelCall(io.skymarshal.core.ModelCall call) {
+    listeners.onModelCall(disruption, call);
+  }
+
   void attemptFailed(String agent, Phase phase, int attempt, Throwable error, boolean willRetry) {
     withMdc(() -> LOG.info("{} {} attempt {} failed{}: {}", phase.reportName(), agent, attempt,
         willRetry ? ", retrying" : "", error.toString()));

@@ -47,10 +47,12 @@ public final class RunEngine {
   private final Map<String, Integer> agentOrder = new HashMap<>();
   /** Failsafe policies by "agent/PHASE", built once: they are immutable and shared by all runs. */
   private final Map<String, CallPolicies> policies = new HashMap<>();
+  private final ModelGateway gateway;
 
   public RunEngine(EngineConfig config) {
     this.config = config;
     this.listeners = new Listeners(config.listeners());
+    this.gateway = new ModelGateway(config);
     for (int i = 0; i < config.agents().size(); i++) {
       AgentSpec<?> a = config.agents().get(i);
       agentOrder.put(a.name(), i);
@@ -362,7 +364,7 @@ public final class RunEngine {
 
   private CallExecution execution(RunContext run, String agent, Tier tier, Phase phase) {
     return new CallExecution(agent, tier, phase, config.routing().profileFor(agent, tier),
-        policies.get(agent + "/" + phase), config.modelClient(), run.executor, run);
+        policies.get(agent + "/" + phase), gateway, run.executor, run);
   }
 
   private AgentCall skipped(AgentSpec<?> spec, Phase phase, String why) {
