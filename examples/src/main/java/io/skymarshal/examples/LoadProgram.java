@@ -1,5 +1,10 @@
 package io.skymarshal.examples;
 
+import io.skymarshal.core.Hedging;
+import io.skymarshal.core.ModelCall;
+import io.skymarshal.core.RunListener;
+import io.skymarshal.model.ModelLimits;
+import io.skymarshal.model.ModelQuota;
 import io.skymarshal.airline.AirlineDataset;
 import io.skymarshal.airline.agent.AirlineAgents;
 import io.skymarshal.airline.offline.OfflineModel;
@@ -71,6 +76,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  *       per-model quotas throttle.
  * </ul>
  *
+ * <p>{@code --local-quota C} gives the orchestrator {@link ModelLimits}: at most C calls in flight
+ * per model in this process, the rest waiting for a slot (up to {@code --queue-wait-s}) instead of
+ * being throttled; with two models and the fake's quota of 32, {@code --local-quota 16} keeps the
+ * process under the fake's quota. {@code --hedge-ms H} hedges calls not answered after H ms.
+ *
  * <p>It prints: runs completed out of N and their statuses; p50/p95/p99/max of the run latency
  * (from submission, so time queued counts) and of the engine's own {@code RunReport} duration;
  * model calls, retries ({@code attempts - 1} summed over the reports' {@code AgentCall}s), calls
@@ -90,6 +100,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * CP=examples/target/classes:$(cat examples/target/cp-local.txt)
  * java -Xmx512m -cp $CP io.skymarshal.examples.LoadProgram                  # offline, 1,000 runs
  * java -Xmx512m -cp $CP io.skymarshal.examples.LoadProgram --bedrock-fake   # fake Bedrock, quota 32
+ * java -Xmx512m -cp $CP io.skymarshal.examples.LoadProgram --bedrock-fake --local-quota 16
  * # or, in Maven's JVM (its own heap setting): ./mvnw -q -pl examples exec:java \
  * #   -Dexec.mainClass=io.skymarshal.examples.LoadProgram -Dexec.args="--runs 100"
  * </pre>
@@ -111,6 +122,10 @@ public final class LoadProgram {
       .option("--quota", "Q", "with --bedrock-fake: requests the fake answers at once; more get ThrottlingException (default 32)")
       .option("--max-concurrency", "C", "with --bedrock-fake: the ConverseModelClient's connections (default "
           + ConverseModelClient.DEFAULT_MAX_CONCURRENCY + ", the library's)")
+      .option("--local-quota", "C", "limit each model to C calls in flight in this process (ModelLimits), waiting"
+          + " for a slot instead of being throttled (default: no local limit)")
+      .option("--queue-wait-s", "W", "with --local-quota: the longest a call waits for a slot (default 120)")
+      .option("--hedge-ms", "H", "hedge a model call not answered after H ms (default: no hedging)")
       .option("--deadline-s", "D", "give up on runs not complete after D seconds (default 600)")
       .option("--sample-ms", "M", "how often threads and heap are sampled, in ms (default 20)")
       .notes("""
@@ -155,6 +170,12 @@ public final class LoadProgram {
         args.number("--max-concurrency", 1, ConverseModelClient.DEFAULT_MAX_CONCURRENCY));
     long deadlineS = args.number("--deadline-s", 1, 600);
     long sampleMs = args.number("--sample-ms", 1, 20);
+    int localQuota = (int) Math.min(Integer.MAX_VALUE, args.number("--local-quota", 0, 0));
+    long queueWaitS = args.number("--queue-wait-s", 1, 120);
+    long hedgeMs = args.number("--hedge-ms", 0, 0);
+    if (args.has("--queue-wait-s") && localQuota == 0) {
+      throw new UsageException("--queue-wait-s needs --local-quota");
+    }
     if (!fake && (args.has("--quota") || args.has("--max-concurrency"))) {
       throw new UsageException("--quota and --max-concurrency need --bedrock-fake");
     }
@@ -207,12 +228,27 @@ public final class LoadProgram {
     int missed = 0;
     long start;
     long wall;
-    try (Orchestrator orchestrator = Orchestrator.builder()
+    ModelLimits limits = localQuota == 0 ? ModelLimits.unlimited() : ModelLimits.builder()
+        .defaultQuota(ModelQuota.of(0, 0, localQuota).withMaxQueueWait(Duration.ofSeconds(queueWaitS))).build();
+    if (localQuota > 0) {
+      out.printf(Locale.ROOT, "local quota: at most %d calls in flight per model (ModelLimits), waiting up to %d s"
+          + " for a slot%n", localQuota, queueWaitS);
+    }
+    if (hedgeMs > 0) {
+      out.printf(Locale.ROOT, "hedging: a model call not answered after %d ms is sent again%n", hedgeMs);
+    }
+    QueueTally queued = new QueueTally();
+    Orchestrator.Builder builder = Orchestrator.builder()
         .agents(AirlineAgents.all())
         .arbitrator(AirlineAgents.arbitrator())
         .modelClient(counting)
         .data(AirlineData.inMemory(airline))
-        .build()) {
+        .modelLimits(limits)
+        .listener(queued);
+    if (hedgeMs > 0) {
+      builder.hedging(Hedging.after(Duration.ofMillis(hedgeMs)));
+    }
+    try (Orchestrator orchestrator = builder.build()) {
       sampler.start();
       start = System.nanoTime();
       List<CompletableFuture<Decision>> futures = new ArrayList<>(runs);
@@ -252,7 +288,7 @@ public final class LoadProgram {
     long heapAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 
     print(out, runs, decisions, failures, missed, latencyNanos, wall, counting, throttler, server != null,
-        sampler, heapAfterGc);
+        sampler, heapAfterGc, queued);
     if (missed > 0 || !failures.isEmpty()) {
       err.printf(Locale.ROOT, "LoadProgram: %d of %d runs did not complete with a decision (%d missed the %d s"
           + " deadline, %d failed)%n", runs - decisions.size(), runs, missed, deadlineS, runs - decisions.size() - missed);
@@ -263,7 +299,7 @@ public final class LoadProgram {
 
   private static void print(PrintStream out, int runs, List<Decision> decisions, Map<String, Integer> failures,
       int missed, long[] latencyNanos, long wall, CountingClient counting, ThrottlingQuota throttler, boolean fake,
-      Sampler sampler, long heapAfterGc) {
+      Sampler sampler, long heapAfterGc, QueueTally queued) {
     Map<Decision.Status, Integer> statuses = new EnumMap<>(Decision.Status.class);
     Map<String, Integer> haltReasons = new TreeMap<>();
     Map<String, Integer> callOutcomes = new TreeMap<>();
@@ -313,6 +349,11 @@ public final class LoadProgram {
         .forEach(e -> out.printf(Locale.ROOT, "  error %,8d  %s%n", e.getValue(), e.getKey()));
     out.printf(Locale.ROOT, "model client  %,d calls, %,d failed, of which %,d throttled (ModelException THROTTLED)%n",
         counting.calls.get(), counting.failed.get(), counting.throttled.get());
+    long[] waits = queued.waits();
+    out.printf(Locale.ROOT, "model calls   %,d observed (onModelCall): %s; %,d hedges; %,d refused by the local quota%n",
+        queued.calls.get(), queued.outcomes(), queued.hedges.get(), queued.refused.get());
+    out.printf(Locale.ROOT, "queued        %s  (per model call, waiting for a local quota slot; %,d calls waited)%n",
+        percentiles(waits), Arrays.stream(waits).filter(w -> w > 0).count());
     if (fake) {
       out.printf(Locale.ROOT, "fake Bedrock  %,d requests answered, %,d with ThrottlingException; at most %d"
           + " answered at once%n", throttler.requests.get(), throttler.throttled.get(), throttler.peak.get());
@@ -361,6 +402,38 @@ public final class LoadProgram {
           .append(" collections ").append(gc.getCollectionTime()).append(" ms");
     }
     return sb.toString();
+  }
+
+  /** What {@code onModelCall} reports: outcomes, hedges, local quota refusals, time queued. Thread-safe. */
+  static final class QueueTally implements RunListener {
+    final AtomicLong calls = new AtomicLong();
+    final AtomicLong hedges = new AtomicLong();
+    final AtomicLong refused = new AtomicLong();
+    private final Map<ModelCall.Outcome, AtomicLong> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Long> waits = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    @Override
+    public void onModelCall(Disruption d, ModelCall call) {
+      calls.incrementAndGet();
+      outcomes.computeIfAbsent(call.outcome(), o -> new AtomicLong()).incrementAndGet();
+      if (call.role() == ModelCall.Role.HEDGE) {
+        hedges.incrementAndGet();
+      }
+      if ("local_quota".equals(call.errorType())) {
+        refused.incrementAndGet(); // never sent: the local quota refused it
+      }
+      waits.add(call.queuedNanos());
+    }
+
+    Map<ModelCall.Outcome, Long> outcomes() {
+      Map<ModelCall.Outcome, Long> m = new EnumMap<>(ModelCall.Outcome.class);
+      outcomes.forEach((k, v) -> m.put(k, v.get()));
+      return m;
+    }
+
+    long[] waits() {
+      return waits.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
   }
 
   /** Counts the calls the engine makes, their failures and the throttled ones. Thread-safe. */

@@ -203,8 +203,10 @@ class BedrockPreflightTest {
   void run_whenTheEndpointRefusesConnections_failsTheEndpointOnceNamingItAndTheRegion() throws IOException {
     URI closed = closedPort();
 
+    // a refusal is immediate; the long bound only keeps a loaded machine's slow client start from
+    // turning it into "no answer"
     PreflightReport report = BedrockPreflight.builder().region("us-east-1").credentialsProvider(CREDENTIALS)
-        .endpointOverride(closed).build().run();
+        .endpointOverride(closed).timeout(java.time.Duration.ofSeconds(60)).build().run();
 
     assertThat(report.failures()).singleElement().satisfies(c -> {
       assertThat(c.kind()).isEqualTo(Kind.ENDPOINT);

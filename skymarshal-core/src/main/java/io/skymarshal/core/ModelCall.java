@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param costUsd      the cost of {@code usage} at the routed model's prices
  * @param outcome      how it ended
  * @param errorType    a short, low-cardinality name of why it failed (a {@code ModelException}
- *                     kind in lower case such as {@code throttled} or {@code timeout}, else the
+ *                     kind in lower case such as {@code throttled} or {@code timeout};
+ *                     {@code local_quota} when a local quota refused it before sending; else the
  *                     exception's simple class name); null when it succeeded
  */
 public record ModelCall(String agent, Tier tier, Phase phase, String modelId, int attempt, Role role,

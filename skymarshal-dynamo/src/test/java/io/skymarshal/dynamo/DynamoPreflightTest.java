@@ -107,7 +107,9 @@ class DynamoPreflightTest {
   void run_whenTheEndpointRefusesConnections_failsTheEndpointOnceAndTriesNoOtherTable() throws IOException {
     URI closed = io.skymarshal.testkit.net.RefusedPort.httpUri();
     try (DynamoDbAsyncClient c = DynamoTestClients.async(closed)) {
-      PreflightReport report = DynamoPreflight.builder(c).build().run();
+      // a refusal is immediate; the long bound only keeps a loaded machine's slow client start from
+      // turning it into "no answer" (seen with several builds sharing two cores)
+      PreflightReport report = DynamoPreflight.builder(c).timeout(Duration.ofSeconds(60)).build().run();
 
       assertThat(report.failures()).singleElement().satisfies(f -> {
         assertThat(f.kind()).isEqualTo(Kind.ENDPOINT);

@@ -416,6 +416,9 @@ final class CallExecution {
 
   /** A short, low-cardinality name of why a model call failed (see {@link ModelCall#errorType()}). */
   static String errorType(Throwable cause) {
+    if (cause instanceof io.skymarshal.model.QuotaExceededException) {
+      return "local_quota";
+    }
     if (cause instanceof ModelException m) {
       return m.kind().name().toLowerCase(java.util.Locale.ROOT);
     }
