@@ -13,6 +13,9 @@ import java.util.TreeSet;
  * @param cell       the cell
  * @param submitted  disruptions submitted
  * @param statuses   runs by status
+ * @param outcomes   each run's status and action ({@code DECIDED DELAY}), or {@code unhandled} or
+ *                   {@code lost}, in the order of the disruptions
+ * @param drift      for a cell that must end as the baseline, runs that ended otherwise
  * @param unhandled  runs whose future failed with an exception instead of a decision
  * @param unsafe     decisions whose plan breaks a safety constraint (by {@link SafetyAudit})
  * @param lostRuns   disruptions without exactly one outcome (none, or none in time)
@@ -25,13 +28,15 @@ import java.util.TreeSet;
  * @param modelFailures those calls that failed, by kind
  * @param problems   a few lines saying what went wrong, for the report
  */
-record CellResult(FaultCell cell, int submitted, Map<Status, Integer> statuses, int unhandled, int unsafe,
+record CellResult(FaultCell cell, int submitted, Map<Status, Integer> statuses, List<String> outcomes, int drift,
+    int unhandled, int unsafe,
     int lostRuns, long lostKeys, long unreadKeys, long keysAsked, long injected, long retries, long modelCalls, Map<String, Long> modelFailures,
     List<String> problems) {
 
   CellResult {
     statuses = Map.copyOf(statuses.isEmpty() ? new EnumMap<>(Status.class) : new EnumMap<>(statuses));
     problems = List.copyOf(problems);
+    outcomes = List.copyOf(outcomes);
     modelFailures = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(modelFailures));
   }
 
@@ -55,8 +60,8 @@ record CellResult(FaultCell cell, int submitted, Map<Status, Integer> statuses, 
     return cell.faulted() && injected == 0;
   }
 
-  /** Outcomes within the expected classes, and no unhandled exception, unsafe decision or lost item. */
+  /** Outcomes within the expected classes (and as the baseline's where the cell says so), and no unhandled exception, unsafe decision or lost item. */
   boolean passed() {
-    return unexpected().isEmpty() && unhandled == 0 && unsafe == 0 && lostRuns == 0 && lostKeys == 0 && !idle();
+    return unexpected().isEmpty() && drift == 0 && unhandled == 0 && unsafe == 0 && lostRuns == 0 && lostKeys == 0 && !idle();
   }
 }

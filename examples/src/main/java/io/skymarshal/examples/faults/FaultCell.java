@@ -19,13 +19,15 @@ import java.util.function.UnaryOperator;
  *
  * @param name     the row's name
  * @param expected the statuses a run may end with; any other is a failure of the cell
+ * @param asBaseline whether each run must end as it did without faults (same status and action):
+ *                 for faults the library promises to absorb completely
  * @param faulted  whether the cell injects faults (then it must inject at least one to count)
  * @param bedrock  the faults of the fake Bedrock
  * @param dynamo   the faults on the DynamoDB client
  * @param engine   per-agent policies the faults need (a hung agent's short timeout)
  * @param why      one line: why these outcomes and no others
  */
-record FaultCell(String name, Set<Status> expected, boolean faulted, UnaryOperator<BedrockFaultRule.Builder> bedrock,
+record FaultCell(String name, Set<Status> expected, boolean asBaseline, boolean faulted, UnaryOperator<BedrockFaultRule.Builder> bedrock,
     UnaryOperator<DynamoWireFaults.Builder> dynamo, UnaryOperator<Orchestrator.Builder> engine, String why) {
 
   /** The timeout of an agent whose model never answers: what ends its call. */
@@ -47,12 +49,12 @@ record FaultCell(String name, Set<Status> expected, boolean faulted, UnaryOperat
     Set<Status> degraded = EnumSet.of(Status.DEGRADED, Status.REFERRED);
     Set<Status> halted = EnumSet.of(Status.HALTED, Status.REFERRED);
     return List.of(
-        new FaultCell("baseline (no fault)", decided, false, b -> b, d -> d, e -> e,
+        new FaultCell("baseline (no fault)", decided, true, false, b -> b, d -> d, e -> e,
             "every agent answers: decided, or referred where the data cannot clear the flight"),
         transientCell(0.10, anyTyped),
         transientCell(0.30, anyTyped),
         transientCell(0.50, anyTyped),
-        new FaultCell("throttling storm (first 60 requests)", anyTyped, true, b -> b.storm(60), d -> d, e -> e,
+        new FaultCell("throttling storm (first 60 requests)", anyTyped, false, true, b -> b.storm(60), d -> d, e -> e,
             "calls whose 3 attempts all fall in the storm fail: BUSINESS degrades, SAFETY/arbitrator halt"),
         hangCell("timeout: one SAFETY agent", List.of("crew_compliance"), hung, halted,
             "a SAFETY agent that times out halts the run"),
@@ -63,36 +65,36 @@ record FaultCell(String name, Set<Status> expected, boolean faulted, UnaryOperat
             "a BUSINESS agent that times out is left out: DEGRADED, naming it"),
         hangCell("timeout: all BUSINESS agents", BUSINESS, hung, degraded, "as one"),
         hangCell("timeout: arbitrator", List.of("arbitrator"), hung, halted, "no ruling: halted"),
-        new FaultCell("malformed reply once (every agent)", decided, true,
+        new FaultCell("malformed reply once (every agent)", decided, true, true,
             b -> b.malformed(Malformed.ONCE, BedrockFaultRule.Builder.ALL), d -> d, e -> e,
             "the engine re-asks once and gets a good reply: as baseline"),
-        new FaultCell("malformed reply always (every agent)", EnumSet.of(Status.HALTED), true,
+        new FaultCell("malformed reply always (every agent)", EnumSet.of(Status.HALTED), false, true,
             b -> b.malformed(Malformed.ALWAYS, BedrockFaultRule.Builder.ALL), d -> d, e -> e,
             "no SAFETY agent gives a readable reply: halted"),
-        new FaultCell("DynamoDB throttling (half the requests, 2 tries)", decided, true, b -> b,
+        new FaultCell("DynamoDB throttling (half the requests, 2 tries)", decided, true, true, b -> b,
             d -> d.throttle(0.5, 2), e -> e, "the readers' retries (8 attempts) read every key: as baseline"),
-        new FaultCell("DynamoDB unprocessed keys (40 % of keys, 2 tries)", decided, true, b -> b,
+        new FaultCell("DynamoDB unprocessed keys (40 % of keys, 2 tries)", decided, true, true, b -> b,
             d -> d.unprocessed(0.4, 2), e -> e, "the readers retry unprocessed keys until read: as baseline"),
-        new FaultCell("DynamoDB throttling past the retry budget (30 %)", anyTyped, true, b -> b,
+        new FaultCell("DynamoDB throttling past the retry budget (30 %)", anyTyped, false, true, b -> b,
             d -> d.throttle(0.3, Integer.MAX_VALUE), e -> e,
             "reads of some tables fail (typed, keys unread); a SAFETY agent without its data cannot clear"),
-        new FaultCell("DynamoDB down (every request throttled)", halted, true, b -> b,
+        new FaultCell("DynamoDB down (every request throttled)", halted, false, true, b -> b,
             d -> d.throttle(1.0, Integer.MAX_VALUE), e -> e,
             "no SAFETY agent has its data: referred or halted, never decided"),
-        new FaultCell("DynamoDB keys unprocessed past the budget (all)", halted, true, b -> b,
+        new FaultCell("DynamoDB keys unprocessed past the budget (all)", halted, false, true, b -> b,
             d -> d.unprocessed(1.0, Integer.MAX_VALUE), e -> e,
             "BatchGetItem never completes: keys reported unread, no decision without the data"));
   }
 
   private static FaultCell transientCell(double rate, Set<Status> expected) {
     return new FaultCell(String.format(java.util.Locale.ROOT, "model transient errors %d %%", Math.round(rate * 100)),
-        expected, true, b -> b.transientRate(rate), d -> d, e -> e,
+        expected, false, true, b -> b.transientRate(rate), d -> d, e -> e,
         "retried 3 times; a call that still fails degrades (BUSINESS) or halts (SAFETY, arbitrator)");
   }
 
   private static FaultCell hangCell(String name, List<String> agents, AgentPolicy hung, Set<Status> expected,
       String why) {
-    return new FaultCell(name, expected, true, b -> b.hang(agents.toArray(String[]::new)), d -> d, e -> {
+    return new FaultCell(name, expected, false, true, b -> b.hang(agents.toArray(String[]::new)), d -> d, e -> {
       agents.forEach(a -> e.agentPolicy(a, hung));
       return e;
     }, why);

@@ -135,8 +135,13 @@ public final class FaultMatrix {
       loader.createTables();
       try {
         loader.load(airline);
+        List<String> baseline = null;
         for (FaultCell cell : cells) {
-          results.add(runCell(cell, config, dynalite, layout, disruptions, audit));
+          CellResult r = runCell(cell, config, dynalite, layout, disruptions, audit, baseline);
+          results.add(r);
+          if (baseline == null && !cell.faulted()) {
+            baseline = r.outcomes();
+          }
         }
       } finally {
         loader.deleteTables();
@@ -146,7 +151,7 @@ public final class FaultMatrix {
   }
 
   private static CellResult runCell(FaultCell cell, Config config, DynaliteServer dynalite, AirlineTableLayout layout,
-      List<Variant> disruptions, SafetyAudit audit) {
+      List<Variant> disruptions, SafetyAudit audit, List<String> baseline) {
     BedrockFaultRule rule = cell.bedrock().apply(BedrockFaultRule.builder(ModelClientRule.of(OfflineModel.create()))
         .seed(config.seed())).build();
     DynamoWireFaults wire = cell.dynamo().apply(DynamoWireFaults.builder().seed(config.seed())).build();
@@ -156,6 +161,7 @@ public final class FaultMatrix {
     int unhandled = 0;
     int unsafe = 0;
     int lostRuns = 0;
+    List<String> outcomes = new ArrayList<>();
     AtomicLong retries = new AtomicLong();
     long modelCalls;
     Map<String, Long> modelFailures;
@@ -199,10 +205,12 @@ public final class FaultMatrix {
             decision = runs.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
           } catch (TimeoutException e) {
             lostRuns++;
+            outcomes.add("lost");
             note(problems, d.id() + ": no outcome within " + config.watchdog().toSeconds() + " s");
             continue;
           } catch (ExecutionException | CompletionException e) {
             unhandled++;
+            outcomes.add("unhandled");
             note(problems, d.id() + ": unhandled " + (e.getCause() == null ? e : e.getCause()));
             continue;
           } catch (InterruptedException e) {
@@ -210,6 +218,7 @@ public final class FaultMatrix {
             throw new IllegalStateException("interrupted while waiting for the runs of " + cell.name(), e);
           }
           statuses.merge(decision.status(), 1, Integer::sum);
+          outcomes.add(decision.status() + " " + decision.action());
           for (AgentCall c : decision.report().calls()) {
             retries.addAndGet(Math.max(0, c.attempts() - 1));
           }
@@ -230,8 +239,18 @@ public final class FaultMatrix {
       modelFailures = counting.failures();
     }
     ledger.examples().forEach(e -> note(problems, e));
+    int drift = 0;
+    if (cell.asBaseline() && baseline != null) {
+      for (int i = 0; i < outcomes.size(); i++) {
+        if (!outcomes.get(i).equals(baseline.get(i))) {
+          drift++;
+          note(problems, disruptions.get(i).disruption().id() + " [" + disruptions.get(i).mutation() + "]: "
+              + outcomes.get(i) + ", without faults " + baseline.get(i));
+        }
+      }
+    }
     long injected = rule.injectedTotal() + wire.throttledCount() + wire.trimmedCallCount();
-    return new CellResult(cell, disruptions.size(), statuses, unhandled, unsafe, lostRuns, ledger.lost(),
+    return new CellResult(cell, disruptions.size(), statuses, outcomes, drift, unhandled, unsafe, lostRuns, ledger.lost(),
         ledger.unread(), ledger.asked(), injected, retries.get(), modelCalls, modelFailures, problems);
   }
 

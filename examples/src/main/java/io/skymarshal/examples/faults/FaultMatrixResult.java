@@ -45,8 +45,8 @@ public record FaultMatrixResult(FaultMatrix.Config config, String setup, List<Ce
     out.println("Columns: statuses; unhand. = runs failed with an exception; unsafe = decisions breaking a SAFETY"
         + " constraint (checked again from the complete data); lost = runs without an outcome / keys dropped by a"
         + " reader; unread = keys reported unprocessed (typed); faults = injected; retries = model attempts after"
-        + " the first");
-    String row = "%-50s %4s %7s %8s %8s %6s %7s %6s %5s %5s %6s %6s %7s  %-28s %s%n";
+        + " the first; \"as baseline\": each run must end with the status and action it had without faults");
+    String row = "%-50s %4s %7s %8s %8s %6s %7s %6s %5s %5s %6s %6s %7s  %-34s %s%n";
     out.printf(Locale.ROOT, row, "cell", "runs", "DECIDED", "DEGRADED", "REFERRED", "HALTED", "unhand.", "unsafe",
         "lostR", "lostK", "unread", "faults", "retries", "expected", "result");
     for (CellResult r : cells) {
@@ -75,13 +75,15 @@ public record FaultMatrixResult(FaultMatrix.Config config, String setup, List<Ce
   }
 
   private static String expected(CellResult r) {
-    return new TreeSet<>(r.cell().expected()).stream().map(Enum::name).collect(Collectors.joining("/"));
+    return new TreeSet<>(r.cell().expected()).stream().map(Enum::name).collect(Collectors.joining("/"))
+        + (r.cell().asBaseline() && r.cell().faulted() ? ", as baseline" : "");
   }
 
   private static String verdict(CellResult r) {
     if (r.passed()) {
       return "pass";
     }
-    return "FAIL" + (r.unexpected().isEmpty() ? "" : " " + r.unexpected());
+    return "FAIL" + (r.unexpected().isEmpty() ? "" : " " + r.unexpected())
+        + (r.drift() == 0 ? "" : " " + r.drift() + " not as baseline");
   }
 }

@@ -33,23 +33,32 @@ class FaultMatrixTest {
   }
 
   @Test
-  void aCell_fails_whenAnOutcomeIsOutsideItsClasses_orWhenItInjectsNothing() {
-    FaultCell wrong = new FaultCell("hung crew_compliance, DECIDED expected", EnumSet.of(Status.DECIDED), true,
+  void aCell_fails_whenAnOutcomeIsOutsideItsClasses_orNotAsBaseline_orWhenItInjectsNothing() {
+    FaultCell baseline = new FaultCell("no fault", EnumSet.allOf(Status.class), true, false, b -> b, d -> d, e -> e,
+        "the runs to compare with");
+    FaultCell wrong = new FaultCell("hung crew_compliance, DECIDED expected", EnumSet.of(Status.DECIDED), false, true,
         b -> b.hang("crew_compliance"), d -> d,
         e -> e.agentPolicy("crew_compliance", FaultMatrix.BASE_POLICY.withTimeout(FaultCell.HUNG_TIMEOUT)),
         "a wrong expectation");
-    FaultCell idle = new FaultCell("faulted, but no fault", EnumSet.allOf(Status.class), true, b -> b, d -> d,
+    FaultCell idle = new FaultCell("faulted, but no fault", EnumSet.allOf(Status.class), false, true, b -> b, d -> d,
         e -> e, "injects nothing");
+    FaultCell drifting = new FaultCell("hung network, as baseline expected", EnumSet.allOf(Status.class), true, true,
+        b -> b.hang("network"), d -> d,
+        e -> e.agentPolicy("network", FaultMatrix.BASE_POLICY.withTimeout(FaultCell.HUNG_TIMEOUT)),
+        "a wrong expectation: a hung BUSINESS agent degrades the decision");
 
     FaultMatrixResult r = FaultMatrix.run(FaultMatrix.Config.defaults().withRuns(2), DynaliteServer.sharedTls(),
-        List.of(wrong, idle));
+        List.of(baseline, wrong, idle, drifting));
 
     String table = printed(r);
     assertThat(r.passed()).as(table).isFalse();
-    assertThat(r.cells().get(0).unexpected()).as(table).containsExactly(Status.HALTED);
-    assertThat(r.cells().get(1).idle()).as(table).isTrue();
+    assertThat(r.cells().get(0).passed()).as(table).isTrue();
+    assertThat(r.cells().get(1).unexpected()).as(table).containsExactly(Status.HALTED);
+    assertThat(r.cells().get(2).idle()).as(table).isTrue();
+    // of the two disruptions, the second is referred with or without the hung agent
+    assertThat(r.cells().get(3).drift()).as(table).isEqualTo(1);
     assertThat(table).contains("FAIL [HALTED]").contains("no fault was injected: the cell tested nothing")
-        .contains("Fault matrix: 2 cells, 0 passed, 2 failed");
+        .contains("FAIL 1 not as baseline").contains("Fault matrix: 4 cells, 1 passed, 3 failed");
   }
 
   private static String printed(FaultMatrixResult r) {
