@@ -1,7 +1,6 @@
 package io.skymarshal.examples.faults;
 
 import io.skymarshal.core.Decision.Status;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +33,7 @@ record CellResult(FaultCell cell, int submitted, Map<Status, Integer> statuses, 
     List<String> problems) {
 
   CellResult {
-    statuses = Map.copyOf(statuses.isEmpty() ? new EnumMap<>(Status.class) : new EnumMap<>(statuses));
+    statuses = Map.copyOf(statuses);
     problems = List.copyOf(problems);
     outcomes = List.copyOf(outcomes);
     modelFailures = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(modelFailures));

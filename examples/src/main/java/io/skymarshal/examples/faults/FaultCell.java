@@ -3,12 +3,14 @@ package io.skymarshal.examples.faults;
 import io.skymarshal.core.AgentPolicy;
 import io.skymarshal.core.Decision.Status;
 import io.skymarshal.core.Orchestrator;
+import io.skymarshal.core.Tier;
 import io.skymarshal.testkit.faults.BedrockFaultRule;
 import io.skymarshal.testkit.faults.BedrockFaultRule.Malformed;
 import io.skymarshal.testkit.faults.DynamoWireFaults;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -25,10 +27,13 @@ import java.util.function.UnaryOperator;
  * @param bedrock  the faults of the fake Bedrock
  * @param dynamo   the faults on the DynamoDB client
  * @param engine   per-agent policies the faults need (a hung agent's short timeout)
+ * @param revision tier policies of Phase 2 that replace the base policy (a short timeout for a
+ *                 Phase-2-only hang, so Phase 1 keeps the base timeout)
  * @param why      one line: why these outcomes and no others
  */
 record FaultCell(String name, Set<Status> expected, boolean asBaseline, boolean faulted, UnaryOperator<BedrockFaultRule.Builder> bedrock,
-    UnaryOperator<DynamoWireFaults.Builder> dynamo, UnaryOperator<Orchestrator.Builder> engine, String why) {
+    UnaryOperator<DynamoWireFaults.Builder> dynamo, UnaryOperator<Orchestrator.Builder> engine,
+    Map<Tier, AgentPolicy> revision, String why) {
 
   /** The timeout of an agent whose model never answers: what ends its call. */
   static final Duration HUNG_TIMEOUT = Duration.ofMillis(1500);
@@ -39,6 +44,14 @@ record FaultCell(String name, Set<Status> expected, boolean asBaseline, boolean 
   FaultCell {
     Objects.requireNonNull(name, "name");
     expected = Set.copyOf(expected);
+    revision = Map.copyOf(revision);
+  }
+
+  /** A cell with no Phase-2 tier policy of its own. */
+  FaultCell(String name, Set<Status> expected, boolean asBaseline, boolean faulted,
+      UnaryOperator<BedrockFaultRule.Builder> bedrock, UnaryOperator<DynamoWireFaults.Builder> dynamo,
+      UnaryOperator<Orchestrator.Builder> engine, String why) {
+    this(name, expected, asBaseline, faulted, bedrock, dynamo, engine, Map.of(), why);
   }
 
   /** The matrix, in the order printed. {@code base} is every agent's policy; hung agents get a short timeout. */
@@ -61,8 +74,12 @@ record FaultCell(String name, Set<Status> expected, boolean asBaseline, boolean 
         hangCell("timeout: two SAFETY agents", List.of("crew_compliance", "regulatory"), hung, halted,
             "as one"),
         hangCell("timeout: all SAFETY agents", SAFETY, hung, halted, "as one"),
+        revisionHangCell("timeout: one SAFETY agent, Phase 2 only", "maintenance", Tier.SAFETY, hung, halted,
+            "a SAFETY agent that times out in the revision halts the run: its Phase-1 view is not enough"),
         hangCell("timeout: one BUSINESS agent", List.of("network"), hung, degraded,
             "a BUSINESS agent that times out is left out: DEGRADED, naming it"),
+        revisionHangCell("timeout: one BUSINESS agent, Phase 2 only", "finance", Tier.BUSINESS, hung, degraded,
+            "left out of the arbitration: DEGRADED, naming it"),
         hangCell("timeout: all BUSINESS agents", BUSINESS, hung, degraded, "as one"),
         hangCell("timeout: arbitrator", List.of("arbitrator"), hung, halted, "no ruling: halted"),
         new FaultCell("malformed reply once (every agent)", decided, true, true,
@@ -94,9 +111,23 @@ record FaultCell(String name, Set<Status> expected, boolean asBaseline, boolean 
 
   private static FaultCell hangCell(String name, List<String> agents, AgentPolicy hung, Set<Status> expected,
       String why) {
-    return new FaultCell(name, expected, false, true, b -> b.hang(agents.toArray(String[]::new)), d -> d, e -> {
+    UnaryOperator<BedrockFaultRule.Builder> faults = b -> b.hang(agents.toArray(String[]::new));
+    return new FaultCell(name, expected, false, true, faults, d -> d, e -> {
       agents.forEach(a -> e.agentPolicy(a, hung));
       return e;
     }, why);
+  }
+
+  /**
+   * {@code agent} hangs in Phase 2 only. The short timeout is its tier's in Phase 2 (an agent's own
+   * policy would cut Phase 1 too, where on a loaded machine a call may take longer); the tier's
+   * other agents then have it too, which can only add failures of the same kind, and the same outcome.
+   */
+  private static FaultCell revisionHangCell(String name, String agent, Tier tier, AgentPolicy hung,
+      Set<Status> expected, String why) {
+    // the revision's prompt is the <phase2> document (PromptComposer.revision)
+    UnaryOperator<BedrockFaultRule.Builder> faults = b -> b.hang(agent)
+        .scope(r -> !r.messages().isEmpty() && r.messages().get(0).text().startsWith("<phase2"));
+    return new FaultCell(name, expected, false, true, faults, d -> d, e -> e, Map.of(tier, hung), why);
   }
 }

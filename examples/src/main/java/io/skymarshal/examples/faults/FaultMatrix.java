@@ -10,6 +10,7 @@ import io.skymarshal.core.Decision;
 import io.skymarshal.core.Decision.Status;
 import io.skymarshal.core.Disruption;
 import io.skymarshal.core.Orchestrator;
+import io.skymarshal.core.Phase;
 import io.skymarshal.core.Tier;
 import io.skymarshal.data.DataAccess;
 import io.skymarshal.dynamo.AirlineLoader;
@@ -181,10 +182,13 @@ public final class FaultMatrix {
           .arbitrator(AirlineAgents.arbitrator())
           .modelClient(counting)
           .data(data)
-          .policy(Tier.SAFETY, BASE_POLICY)
-          .policy(Tier.BUSINESS, BASE_POLICY)
-          .policy(Tier.ARBITRATOR, BASE_POLICY)
           .random(new Random(config.seed()));
+      for (Tier tier : Tier.values()) {
+        for (Phase phase : Phase.values()) {
+          AgentPolicy p = phase == Phase.REVISION ? cell.revision().getOrDefault(tier, BASE_POLICY) : BASE_POLICY;
+          b.policy(tier, phase, p);
+        }
+      }
       try (Orchestrator orchestrator = cell.engine().apply(b).build()) {
         List<CompletableFuture<Decision>> runs = new ArrayList<>();
         for (Variant v : disruptions) {

@@ -29,7 +29,7 @@ class FaultMatrixTest {
       assertThat(outcomes + c.unhandled() + c.lostRuns()).as(c.cell().name()).isEqualTo(c.submitted());
       assertThat(c.keysAsked()).as(c.cell().name()).isPositive();
     }
-    assertThat(table).contains("Fault matrix: 18 cells, 18 passed, 0 failed");
+    assertThat(table).contains("Fault matrix: 20 cells, 20 passed, 0 failed");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * A {@link ReplyRule} for a {@link FakeBedrockServer} that answers with another rule (e.g. the
@@ -30,8 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The agent of a request is read from the forced tool's name as {@code ModelClientRule} reads
  * it: {@code crew_compliance_reply} is {@code crew_compliance}, {@code arbitrator_ruling} is
- * {@code arbitrator}. Faults are checked in this order: hang, storm, malformed, transient.
- * Thread-safe.
+ * {@code arbitrator}. Faults are checked in this order: hang, storm, malformed, transient. It
+ * remembers a hash of every conversation it saw: use one instance per test or run. Thread-safe.
  */
 public final class BedrockFaultRule implements ReplyRule {
 
@@ -66,6 +67,7 @@ public final class BedrockFaultRule implements ReplyRule {
   private final Set<String> hung;
   private final Set<String> malformedAgents;
   private final Malformed malformed;
+  private final Predicate<RecordedConverse> scope;
   private final Map<Long, AtomicInteger> attempts = new ConcurrentHashMap<>();
   private final AtomicInteger arrivals = new AtomicInteger();
   private final Map<Injected, AtomicLong> injected = new EnumMap<>(Injected.class);
@@ -78,6 +80,7 @@ public final class BedrockFaultRule implements ReplyRule {
     this.hung = Set.copyOf(b.hung);
     this.malformedAgents = Set.copyOf(b.malformedAgents);
     this.malformed = b.malformed;
+    this.scope = b.scope;
     for (Injected i : Injected.values()) {
       injected.put(i, new AtomicLong());
     }
@@ -91,6 +94,9 @@ public final class BedrockFaultRule implements ReplyRule {
   @Override
   public FakeReply reply(RecordedConverse request) {
     int arrival = arrivals.getAndIncrement();
+    if (!scope.test(request)) {
+      return answer.reply(request);
+    }
     String agent = request.forcedTool().map(BedrockFaultRule::agentOf).orElse("");
     long conversation = conversation(request);
     int attempt = attempts.computeIfAbsent(conversation, k -> new AtomicInteger()).getAndIncrement();
@@ -195,6 +201,7 @@ public final class BedrockFaultRule implements ReplyRule {
     private Set<String> hung = Set.of();
     private Set<String> malformedAgents = Set.of();
     private Malformed malformed;
+    private Predicate<RecordedConverse> scope = r -> true;
 
     private Builder(ReplyRule answer) {
       this.answer = Objects.requireNonNull(answer, "answer");
@@ -239,6 +246,17 @@ public final class BedrockFaultRule implements ReplyRule {
       given.once("malformed");
       this.malformed = Objects.requireNonNull(how, "how");
       this.malformedAgents = Set.of(agents);
+      return this;
+    }
+
+    /**
+     * Faults fall only on requests {@code requests} accepts (e.g. one phase's, by the root element
+     * of the first user message); the others are answered and count toward nothing. Default every
+     * request.
+     */
+    public Builder scope(Predicate<RecordedConverse> requests) {
+      given.once("scope");
+      this.scope = Objects.requireNonNull(requests, "requests");
       return this;
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +43,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * report the keys as unprocessed.
  *
  * <p>Use a client whose SDK retries are off (SkyMarshal's {@code DynamoClients} and the testkit's
- * {@code DynamoTestClients} are), so each retry is the reader's own. Thread-safe.
+ * {@code DynamoTestClients} are), so each retry is the reader's own. It remembers every distinct
+ * request and key it saw: use one instance per test or run. Thread-safe.
  */
 public final class DynamoWireFaults implements ExecutionInterceptor {
   /** The error code DynamoDB throttles reads with. */
