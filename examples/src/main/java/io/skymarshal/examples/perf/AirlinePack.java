@@ -21,6 +21,6 @@ final class AirlinePack {
 
   static PromptOptions options(SuiteConfig config, PromptStyle style) {
     return new PromptOptions(style, config.has(Lever.CONTINUATION), config.has(Lever.CONSTRAINT_REFS),
-        config.has(Lever.CACHED_EXAMPLES));
+        config.has(Lever.CACHED_EXAMPLES), config.has(Lever.SAFETY_PEERS_ONLY));
   }
 }

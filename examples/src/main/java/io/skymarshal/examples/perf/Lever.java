@@ -21,7 +21,9 @@ public enum Lever {
    * Worked examples in the Sonnet agents' system prompts (with {@link #CONSTRAINT_REFS} only: they
    * show its reply form), which bring each static prefix past the 1,024-token cache minimum.
    */
-  CACHED_EXAMPLES("cached-examples", "worked examples that bring the Sonnet agents' static prefixes to the cache minimum");
+  CACHED_EXAMPLES("cached-examples", "worked examples that bring the Sonnet agents' static prefixes to the cache minimum"),
+  /** In Phase 2 the SAFETY agents see only the SAFETY peers: business preferences do not change what is safe. */
+  SAFETY_PEERS_ONLY("safety-peers-only", "SAFETY agents revise seeing only SAFETY peers");
 
   private final String option;
   private final String description;

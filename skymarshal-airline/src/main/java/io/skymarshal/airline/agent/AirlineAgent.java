@@ -59,6 +59,11 @@ public abstract class AirlineAgent implements AgentSpec<AgentInput> {
           + " required JSON format. Keep your own binding constraints unless the data shows they are wrong. In the"
           + " reasoning, say only what changed since your initial recommendation, or that nothing did.");
 
+  static final Task REVISION_TASK_CHANGES = new Task("revise with context; reasoning: only what changed; reply JSON",
+      "Please review the other agents' recommendations above and reply with your revised recommendation in the"
+          + " required JSON format. In the reasoning, say only what changed since your initial recommendation, or that"
+          + " nothing did.");
+
   private final String name;
   private final Tier tier;
   private final List<String> vocabulary;
@@ -194,7 +199,7 @@ public abstract class AirlineAgent implements AgentSpec<AgentInput> {
     Objects.requireNonNull(input, "input");
     return switch (phase) {
       case INITIAL -> composer.initial(DisruptionXml.of(disruption), input.data(), INITIAL_TASK);
-      case REVISION -> composer.revision(DisruptionXml.of(disruption), input.data(), peers, revisionTask());
+      case REVISION -> composer.revision(DisruptionXml.of(disruption), input.data(), shown(peers), revisionTask());
       case ARBITRATION -> throw new IllegalArgumentException(name + " has no arbitration prompt");
     };
   }
@@ -210,11 +215,22 @@ public abstract class AirlineAgent implements AgentSpec<AgentInput> {
     if (!options.continuation()) {
       return Optional.empty();
     }
-    return Optional.of(composer.followUp(peers, revisionTask()));
+    return Optional.of(composer.followUp(shown(peers), revisionTask()));
+  }
+
+  /** The peers a Phase-2 prompt shows: with {@link PromptOptions#safetyPeersOnly()}, a SAFETY agent sees only SAFETY peers. */
+  private List<Recommendation> shown(List<Recommendation> peers) {
+    if (!options.safetyPeersOnly() || tier != Tier.SAFETY) {
+      return peers;
+    }
+    return peers.stream().filter(p -> p.tier() == Tier.SAFETY).toList();
   }
 
   private Task revisionTask() {
-    return options.constraintRefs() && tier == Tier.SAFETY ? REVISION_TASK_REFS : REVISION_TASK;
+    if (!options.constraintRefs()) {
+      return REVISION_TASK;
+    }
+    return tier == Tier.SAFETY ? REVISION_TASK_REFS : REVISION_TASK_CHANGES;
   }
 
   /** The options its prompts and replies follow. */

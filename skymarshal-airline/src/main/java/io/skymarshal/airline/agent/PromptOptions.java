@@ -22,8 +22,14 @@ import java.util.Objects;
  *                        bring each static prefix (reply schema and system prompt) past Sonnet 4.5's
  *                        1,024-token prompt-cache minimum, so every call after the first in five
  *                        minutes reads it at a tenth of the input price: more tokens, a smaller bill
+ * @param safetyPeersOnly in Phase 2 a SAFETY agent is shown only the other SAFETY agents'
+ *                        recommendations: what is safe follows from groundings, limits and curfews,
+ *                        never from business preferences, so a safety revision is kept independent
+ *                        of them, and the Sonnet calls carry fewer tokens. BUSINESS agents still see
+ *                        every peer
  */
-public record PromptOptions(PromptStyle style, boolean continuation, boolean constraintRefs, boolean examples) {
+public record PromptOptions(PromptStyle style, boolean continuation, boolean constraintRefs, boolean examples,
+    boolean safetyPeersOnly) {
 
   public PromptOptions {
     Objects.requireNonNull(style, "style");
@@ -31,23 +37,27 @@ public record PromptOptions(PromptStyle style, boolean continuation, boolean con
 
   /** {@code style} with the levers off. */
   public static PromptOptions of(PromptStyle style) {
-    return new PromptOptions(style, false, false, false);
+    return new PromptOptions(style, false, false, false, false);
   }
 
   /** XML prompts with every lever on: what the performance suite's optimized configuration uses. */
   public static PromptOptions optimized() {
-    return new PromptOptions(PromptStyle.XML, true, true, true);
+    return new PromptOptions(PromptStyle.XML, true, true, true, true);
   }
 
   public PromptOptions withContinuation(boolean on) {
-    return new PromptOptions(style, on, constraintRefs, examples);
+    return new PromptOptions(style, on, constraintRefs, examples, safetyPeersOnly);
   }
 
   public PromptOptions withConstraintRefs(boolean on) {
-    return new PromptOptions(style, continuation, on, examples);
+    return new PromptOptions(style, continuation, on, examples, safetyPeersOnly);
   }
 
   public PromptOptions withExamples(boolean on) {
-    return new PromptOptions(style, continuation, constraintRefs, on);
+    return new PromptOptions(style, continuation, constraintRefs, on, safetyPeersOnly);
+  }
+
+  public PromptOptions withSafetyPeersOnly(boolean on) {
+    return new PromptOptions(style, continuation, constraintRefs, examples, on);
   }
 }

@@ -126,7 +126,7 @@ public final class OfflineModel implements ModelClient {
             + " OfflineModel.builder().decider(name, decider)" + (deciders.isEmpty() ? "" : " " + deciders.keySet()));
       }
     };
-    if (request.tier() == Tier.SAFETY && ShortReplies.wanted(request)) {
+    if (request.tier() != Tier.ARBITRATOR && ShortReplies.wanted(request, view)) {
       text = ShortReplies.apply(text, view, request);
     }
     return new ModelReply(text, usage(request, text), MODEL_ID, "end_turn");

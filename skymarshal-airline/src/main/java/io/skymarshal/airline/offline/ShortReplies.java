@@ -19,24 +19,52 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How the offline model answers an agent whose reply format has {@code refs} (the airline agents'
- * constraint-refs option): the constraints of its reply that a {@code <bound>} element of the
- * prompt lists (every subject of it) are cited by that element's id instead of restated; and in a
- * Phase-2 reply that continues a Phase-1 conversation, the reasoning says only what changed since
- * the Phase-1 reply. Decisions are unchanged: only how they are written.
+ * How the offline model writes a reply when the airline agents' constraint-refs option asks for
+ * short replies: when the reply format has {@code refs}, the constraints that a {@code <bound>}
+ * element of the prompt lists (every subject of it) are cited by that element's id instead of
+ * restated; when the task asks for only what changed, a Phase-2 reply that continues a Phase-1
+ * conversation gives as reasoning only what changed since the Phase-1 reply. Decisions are
+ * unchanged: only how they are written.
  */
 final class ShortReplies {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ShortReplies() {}
 
-  /** Whether the request's reply format asks for citations by id. */
-  static boolean wanted(ModelRequest request) {
+  /** Whether the reply format asks for citations by id, or the task for only what changed. */
+  static boolean wanted(ModelRequest request, PromptView view) {
+    return citesById(request) || onlyChanges(view);
+  }
+
+  private static boolean citesById(ModelRequest request) {
     return request.replyFormat() != null && request.replyFormat().jsonSchema().contains("\"refs\"");
+  }
+
+  private static boolean onlyChanges(PromptView view) {
+    XmlElement task = view.root().child("task");
+    return task != null && task.text().contains("only what changed");
   }
 
   static String apply(String replyJson, PromptView view, ModelRequest request) {
     ObjectNode reply = read(replyJson);
+    if (citesById(request)) {
+      cite(reply, view);
+    }
+    if (request.phase() == Phase.REVISION && onlyChanges(view)) {
+      previous(request).ifPresent(before -> reply.put("reasoning", changes(before, reply)));
+    }
+    // keep the field order of the agreed format: refs before reasoning and figures reads naturally
+    ObjectNode ordered = JSON.createObjectNode();
+    for (String f : List.of("action", "confidence", "constraints", "refs", "reasoning", "figures")) {
+      if (reply.has(f)) {
+        ordered.set(f, reply.get(f));
+      }
+    }
+    return ordered.toString();
+  }
+
+  /** Replaces the constraints a {@code <bound>} element lists (every subject of it) by its id in {@code refs}. */
+  private static void cite(ObjectNode reply, PromptView view) {
     List<BindingConstraint> stated = new ArrayList<>(BindingConstraints.listFromJson(reply.get("constraints"), null));
     Set<String> statedKeys = new HashSet<>();
     stated.forEach(c -> statedKeys.add(key(c)));
@@ -58,17 +86,6 @@ final class ShortReplies {
     if (!refs.isEmpty()) {
       reply.set("refs", refs);
     }
-    if (request.phase() == Phase.REVISION) {
-      previous(request).ifPresent(before -> reply.put("reasoning", changes(before, reply)));
-    }
-    // keep the field order of the agreed format: refs before reasoning and figures reads naturally
-    ObjectNode ordered = JSON.createObjectNode();
-    for (String f : List.of("action", "confidence", "constraints", "refs", "reasoning", "figures")) {
-      if (reply.has(f)) {
-        ordered.set(f, reply.get(f));
-      }
-    }
-    return ordered.toString();
   }
 
   /** What changed between the Phase-1 reply and this one, in a few words. */
@@ -86,8 +103,13 @@ final class ShortReplies {
     if (!before.path("figures").equals(now.path("figures"))) {
       changed.add("figures");
     }
-    return changed.isEmpty() ? "unchanged" : "changed: " + String.join(", ", changed) + ". "
-        + now.path("reasoning").asText();
+    if (changed.isEmpty()) {
+      return "unchanged";
+    }
+    // a new action needs its why, which is what changed; new figures or a new confidence speak for
+    // themselves in the reply
+    boolean newAction = !before.path("action").asText().equals(now.path("action").asText());
+    return newAction ? now.path("reasoning").asText() : "changed: " + String.join(", ", changed);
   }
 
   /** The reply of the Phase-1 turn this conversation continues, if it does. */
