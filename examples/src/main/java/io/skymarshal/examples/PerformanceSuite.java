@@ -113,7 +113,8 @@ public final class PerformanceSuite {
       } else {
         dynamo = DynamoSource.local("perf_", airline);
         data = dynamo.dataAccess();
-        out.println("data: " + dynamo.description());
+        out.println("data: dynalite (the local DynamoDB-compatible server), tables perf_* loaded with the generated airline,"
+            + " read through the AWS SDK");
       }
       out.println("models: " + (bedrock ? "Amazon Bedrock (real calls)" : "simulated (SimulatedModel, offline rules;"
           + " time scale " + scale + ", figures in model time)"));
