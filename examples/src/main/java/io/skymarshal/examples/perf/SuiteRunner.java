@@ -82,8 +82,20 @@ public final class SuiteRunner {
           bar.show(out.size(), String.format("%.1f s, $%.4f", s.modelMs() / 1000, s.costUsd()));
         }
       }
+    } finally {
+      close(m.client());
     }
     return out;
+  }
+
+  private static void close(ModelClient client) {
+    if (client instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // a client that cannot close cleanly changes no figure of the suite
+      }
+    }
   }
 
   /** The seven agents as the configuration writes them; VERBOSE ones record their XML twins. */
