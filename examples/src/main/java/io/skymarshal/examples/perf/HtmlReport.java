@@ -16,7 +16,7 @@ import java.util.List;
  * {@code report.html}: one self-contained page (no network: inline script and style, no fonts or
  * libraries) with the headline figures, a histogram of run latency for both configurations, and a
  * timeline of every call of one run across the three phases (the optimized run at the median, and
- * the baseline's run of the same disruption). The page's script draws both charts as SVG from the
+ * the baseline's run of the same disruption, on one time scale). The page's script draws both charts as SVG from the
  * JSON embedded in it; each drawn bar and call carries its value in {@code data-} attributes, so a
  * browser test can read the chart back.
  */
@@ -173,7 +173,7 @@ public final class HtmlReport {
             'data-to-ms': Math.round((b + 1) * width) }, svg).appendChild(document.createElementNS(NS, 'title')).textContent =
             c + ': ' + n + ' runs of ' + (b * width / 1000).toFixed(1) + '-' + ((b + 1) * width / 1000).toFixed(1) + ' s';
         }));
-        for (let b = 0; b <= bins; b += 4) el('text', { x: left + b * W / bins, y: top + H + 15 }, svg, (b * width / 1000).toFixed(0) + ' s');
+        for (let b = 0; b <= bins; b += 4) el('text', { x: left + b * W / bins - (b === bins ? 20 : 0), y: top + H + 15 }, svg, (b * width / 1000).toFixed(0) + ' s');
         configs.forEach((c, ci) => { el('rect', { x: W - 150, y: 10 + ci * 16, width: 10, height: 10, 'class': c }, svg); el('text', { x: W - 135, y: 19 + ci * 16 }, svg, c); });
 
         // timelines: one row per agent, calls placed at their phase's start
@@ -186,9 +186,9 @@ public final class HtmlReport {
           const agents = [...new Set(t.calls.map(c => c.agent))];
           const tl = el('svg', { width: 900, height: 30 + agents.length * 18, 'class': 'timeline', 'data-config': t.config,
             'data-disruption': t.disruptionId }, holder);
-          const scale = 700 / Math.max(1, t.runMs);
+          const scale = 700 / Math.max(1, ...data.timelines.map(x => x.runMs)); // one scale: the runs compare by width
           t.phases.forEach(ph => { el('line', { x1: 150 + ph.startMs * scale, x2: 150 + ph.startMs * scale, y1: 0, y2: 20 + agents.length * 18, stroke: '#999' }, tl);
-            el('text', { x: 153 + ph.startMs * scale, y: 12 }, tl, ph.phase); });
+            el('text', { x: 153 + ph.startMs * scale, y: 12 }, tl, ph.phase.substring(0, 6)); });
           agents.forEach((a, i) => el('text', { x: 0, y: 30 + i * 18 }, tl, a));
           t.calls.forEach(c => {
             const i = agents.indexOf(c.agent);
