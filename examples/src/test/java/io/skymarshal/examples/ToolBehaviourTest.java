@@ -23,10 +23,11 @@ class ToolBehaviourTest {
       "QuickStart", QuickStart::run,
       "AwsRun", AwsRun::run,
       "LoadAirline", LoadAirline::run,
-      "PromptTokens", PromptTokens::run);
+      "PromptTokens", PromptTokens::run,
+      "PerformanceSuite", PerformanceSuite::run);
 
   @ParameterizedTest
-  @CsvSource({"QuickStart", "AwsRun", "LoadAirline", "PromptTokens"})
+  @CsvSource({"QuickStart", "AwsRun", "LoadAirline", "PromptTokens", "PerformanceSuite"})
   void help_printsUsageOptionsAndExitStatusesAndExitsZero(String program) {
     Captured r = Captured.run(PROGRAMS.get(program), "--help");
 
@@ -54,7 +55,10 @@ class ToolBehaviourTest {
       "LoadAirline  | --endpoint :/           | --endpoint must be a URL",
       "LoadAirline  | --delete --sample       | --delete loads nothing",
       "PromptTokens | --disruptions 0         | --disruptions must be a whole number >= 1 but was '0'",
-      "PromptTokens | --write                 | --write needs a value"})
+      "PromptTokens | --write                 | --write needs a value",
+      "PerformanceSuite | --disruptions 0     | --disruptions must be a whole number >= 1 but was '0'",
+      "PerformanceSuite | --time-scale 2      | --time-scale must be a number in (0, 1] but was '2'",
+      "PerformanceSuite | --without fast      | no lever 'fast'"})
   void badArguments_sayWhatIsWrongPrintTheUsageAndExitTwo(String program, String args, String message) {
     Captured r = Captured.run(PROGRAMS.get(program), args.trim().split(" +"));
 

@@ -110,6 +110,30 @@ class ConverseRequestBodyTest {
   }
 
   @Test
+  void call_whenAMessageAsksForACachePointAndItsPrefixCanReachTheMinimum_sendsACachePointBlockAfterItsText() {
+    String turn = "<phase1>" + "d".repeat(1_200) + "</phase1>";
+
+    RecordedConverse sent = send(request(SONNET, "rules", true, null, Message.user(turn).withCachePoint(),
+        Message.assistant("{\"action\":\"APPROVED\"}"), Message.user("<phase2/>")));
+
+    JsonNode first = sent.body().at("/messages/0/content");
+    assertThat(first).hasSize(2);
+    assertThat(first.get(0).get("text").asText()).isEqualTo(turn);
+    assertThat(first.get(1).get("cachePoint").get("type").asText()).isEqualTo("default");
+    assertThat(sent.body().at("/messages/1/content")).hasSize(1);
+    assertThat(sent.messages().get(0).cachePoint()).isTrue();
+    assertThat(sent.messages().get(2).cachePoint()).isFalse();
+  }
+
+  @Test
+  void call_whenAMessageCachePointsPrefixCannotReachTheMinimum_dropsIt() {
+    RecordedConverse sent = send(request(SONNET, "rules", true, null, Message.user("short").withCachePoint()));
+
+    assertThat(sent.body().at("/messages/0/content")).hasSize(1);
+    assertThat(sent.messages().get(0).cachePoint()).isFalse();
+  }
+
+  @Test
   void call_whenProfileDoesNotCache_sendsNoCachePoint() {
     ModelProfile noCache = new ModelProfile("some.model-v1:0", "Some", SONNET.price(), 1000, 0.5, 0);
 

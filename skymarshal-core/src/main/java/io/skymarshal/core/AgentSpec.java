@@ -59,6 +59,22 @@ public interface AgentSpec<I> {
   OptimizedPrompt prompt(Phase phase, Disruption disruption, I input, List<Recommendation> peers);
 
   /**
+   * In Phase 2, the user message that continues this agent's Phase-1 conversation, or empty (the
+   * default) to send {@link #prompt} for {@link Phase#REVISION} on its own. When present, the
+   * engine sends the Phase-1 user message again, unchanged and with a prompt-cache checkpoint
+   * after it, then the Phase-1 reply, then this message: the model sees what it saw and said, the
+   * backend can read the Phase-1 prefix from its prompt cache, and this message need carry only
+   * what is new (the peers' recommendations). The Phase-1 message then also carries the
+   * checkpoint, so Phase 1 writes the prefix that Phase 2 reads.
+   *
+   * @param peers the Phase-1 recommendations of the other agents that succeeded
+   */
+  default java.util.Optional<OptimizedPrompt> revisionFollowUp(Disruption disruption, I input,
+      List<Recommendation> peers) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Turns the model's reply into a recommendation.
    *
    * @throws ReplyFormatException if the reply does not parse or a value is out of range

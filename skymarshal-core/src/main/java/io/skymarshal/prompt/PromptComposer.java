@@ -19,6 +19,8 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>Phase 1: {@code <phase1>} holding {@code <disruption>}, the agent's {@code <data>} and {@code <task>}.
+ *   <li>Phase 2 continuing the Phase-1 conversation ({@link #followUp}): {@code <phase2>} with only
+ *       {@code <context>} and {@code <task>}.
  *   <li>Phase 2: {@code <phase2>}: the same plus {@code <context>} with one {@code <agent>} per
  *       peer ({@code name}, {@code tier}, action {@code act}, confidence {@code conf}, its
  *       binding constraints, figures {@code <f k v/>} and reasoning {@code <why>}); adjacent
@@ -49,6 +51,9 @@ public final class PromptComposer {
       + " recommendation about the flight disruption below. The other specialist agents have now shared their"
       + " initial recommendations, which are listed below. Please review them and revise your recommendation"
       + " if needed.";
+  private static final String OPEN_FOLLOW_UP = "This is the revision round. The other specialist agents have now"
+      + " shared their initial recommendations about the same disruption, which are listed below. Please review them"
+      + " and revise your recommendation if needed.";
   private static final String OPEN_ARBITRATION = "You are acting as the arbitrator. The specialist agents have"
       + " analysed the flight disruption below and given their revised recommendations. Please weigh them"
       + " and choose the best option.";
@@ -97,6 +102,18 @@ public final class PromptComposer {
     XmlElement root = XmlElement.builder("phase2").child(section(disruption, "disruption"))
         .child(section(data, "data")).child(context.build()).child(taskElement(task)).build();
     return render(OPEN_REVISION, root, task);
+  }
+
+  /**
+   * The Phase-2 message that continues the Phase-1 conversation ({@code AgentSpec.revisionFollowUp}):
+   * {@code <phase2>} with only the peers' {@code <context>} and the {@code <task>}; the disruption
+   * and the data are in the Phase-1 turn the model is shown again.
+   */
+  public OptimizedPrompt followUp(List<Recommendation> peers, Task task) {
+    XmlElement.Builder context = XmlElement.builder("context");
+    peers.forEach(p -> context.child(recommendation(p)));
+    XmlElement root = XmlElement.builder("phase2").child(context.build()).child(taskElement(task)).build();
+    return render(OPEN_FOLLOW_UP, root, task);
   }
 
   /**

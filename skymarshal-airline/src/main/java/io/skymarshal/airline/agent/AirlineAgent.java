@@ -16,6 +16,7 @@ import io.skymarshal.prompt.Task;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The agent kit: what the seven airline agents share, and the base a user extends to add a
@@ -52,6 +53,17 @@ public abstract class AirlineAgent implements AgentSpec<AgentInput> {
       "Please review the other agents' recommendations above and reply with your revised recommendation in the"
           + " required JSON format. Keep your own binding constraints unless the data shows they are wrong.");
 
+  static final Task REVISION_TASK_REFS = new Task("revise with context; keep own constraints unless data refutes;"
+      + " reasoning: only what changed; reply JSON",
+      "Please review the other agents' recommendations above and reply with your revised recommendation in the"
+          + " required JSON format. Keep your own binding constraints unless the data shows they are wrong. In the"
+          + " reasoning, say only what changed since your initial recommendation, or that nothing did.");
+
+  static final Task REVISION_TASK_CHANGES = new Task("revise with context; reasoning: only what changed; reply JSON",
+      "Please review the other agents' recommendations above and reply with your revised recommendation in the"
+          + " required JSON format. In the reasoning, say only what changed since your initial recommendation, or that"
+          + " nothing did.");
+
   private final String name;
   private final Tier tier;
   private final List<String> vocabulary;
@@ -60,13 +72,14 @@ public abstract class AirlineAgent implements AgentSpec<AgentInput> {
   private final String systemPrompt;
   private final ReplyFormat replyFormat;
   private final Map<String, Clearance.Reason> refusals;
+  private final PromptOptions options;
 
   /**
    * @param constraintKinds the binding constraint kinds the agent states (none for a business agent);
    *                        a reply with another kind is a format error
    */
-  AirlineAgent(String name, Tier tier, List<String> vocabulary, List<String> constraintKinds, PromptStyle style) {
-    this(name, tier, vocabulary, constraintKinds, Map.of(), style);
+  AirlineAgent(String name, Tier tier, List<String> vocabulary, List<String> constraintKinds, PromptOptions options) {
+    this(name, tier, vocabulary, constraintKinds, Map.of(), options);
   }
 
   /**
@@ -74,8 +87,8 @@ public abstract class AirlineAgent implements AgentSpec<AgentInput> {
    *                 each gives; every other action clears it subject to the agent's constraints
    */
   AirlineAgent(String name, Tier tier, List<String> vocabulary, List<String> constraintKinds,
-      Map<String, Clearance.Reason> refusals, PromptStyle style) {
-    this(name, tier, vocabulary, constraintKinds, refusals, Prompts.system(name, style), style);
+      Map<String, Clearance.Reason> refusals, PromptOptions options) {
+    this(name, tier, vocabulary, constraintKinds, refusals, Prompts.system(name, tier, options), options);
   }
 
   /**
@@ -89,7 +102,8 @@ public abstract class AirlineAgent implements AgentSpec<AgentInput> {
    * @throws IllegalArgumentException if a value is blank or empty, or the tier is not BUSINESS
    */
   protected AirlineAgent(String name, Tier tier, List<String> vocabulary, String systemPrompt, PromptStyle style) {
-    this(name, requireBusiness(name, tier), vocabulary, List.of(), Map.of(), systemPrompt, style);
+    this(name, requireBusiness(name, tier), vocabulary, List.of(), Map.of(), systemPrompt,
+        PromptOptions.of(Objects.requireNonNull(style, "style")));
   }
 
   /**
@@ -106,6 +120,12 @@ public abstract class AirlineAgent implements AgentSpec<AgentInput> {
    */
   protected AirlineAgent(String name, Tier tier, List<String> vocabulary, List<String> constraintKinds,
       Map<String, Clearance.Reason> refusals, String systemPrompt, PromptStyle style) {
+    this(name, tier, vocabulary, constraintKinds, refusals, systemPrompt, PromptOptions.of(Objects.requireNonNull(style,
+        "style")));
+  }
+
+  private AirlineAgent(String name, Tier tier, List<String> vocabulary, List<String> constraintKinds,
+      Map<String, Clearance.Reason> refusals, String systemPrompt, PromptOptions options) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(tier, "tier");
     Objects.requireNonNull(systemPrompt, "systemPrompt");
@@ -127,9 +147,10 @@ public abstract class AirlineAgent implements AgentSpec<AgentInput> {
     this.tier = tier;
     this.vocabulary = List.copyOf(vocabulary);
     this.constraintKinds = List.copyOf(constraintKinds);
-    this.composer = Prompts.composer(Objects.requireNonNull(style, "style"));
+    this.options = Objects.requireNonNull(options, "options");
+    this.composer = Prompts.composer(options.style());
     this.systemPrompt = systemPrompt;
-    this.replyFormat = ReplyFormats.agent(name, vocabulary, constraintKinds);
+    this.replyFormat = ReplyFormats.agent(name, vocabulary, constraintKinds, options.constraintRefs() && tier == Tier.SAFETY);
   }
 
   private static Tier requireBusiness(String name, Tier tier) {
@@ -178,9 +199,43 @@ public abstract class AirlineAgent implements AgentSpec<AgentInput> {
     Objects.requireNonNull(input, "input");
     return switch (phase) {
       case INITIAL -> composer.initial(DisruptionXml.of(disruption), input.data(), INITIAL_TASK);
-      case REVISION -> composer.revision(DisruptionXml.of(disruption), input.data(), peers, REVISION_TASK);
+      case REVISION -> composer.revision(DisruptionXml.of(disruption), input.data(), shown(peers), revisionTask());
       case ARBITRATION -> throw new IllegalArgumentException(name + " has no arbitration prompt");
     };
+  }
+
+  /**
+   * With {@link PromptOptions#continuation()}, the Phase-2 message that continues the Phase-1
+   * conversation: only the peers' recommendations and the task. Present or absent whatever the
+   * peers (the engine asks in Phase 1 to know whether to mark the Phase-1 turn for the cache).
+   */
+  @Override
+  public final Optional<OptimizedPrompt> revisionFollowUp(Disruption disruption, AgentInput input,
+      List<Recommendation> peers) {
+    if (!options.continuation()) {
+      return Optional.empty();
+    }
+    return Optional.of(composer.followUp(shown(peers), revisionTask()));
+  }
+
+  /** The peers a Phase-2 prompt shows: with {@link PromptOptions#safetyPeersOnly()}, a SAFETY agent sees only SAFETY peers. */
+  private List<Recommendation> shown(List<Recommendation> peers) {
+    if (!options.safetyPeersOnly() || tier != Tier.SAFETY) {
+      return peers;
+    }
+    return peers.stream().filter(p -> p.tier() == Tier.SAFETY).toList();
+  }
+
+  private Task revisionTask() {
+    if (!options.constraintRefs()) {
+      return REVISION_TASK;
+    }
+    return tier == Tier.SAFETY ? REVISION_TASK_REFS : REVISION_TASK_CHANGES;
+  }
+
+  /** The options its prompts and replies follow. */
+  protected final PromptOptions promptOptions() {
+    return options;
   }
 
   /** The assessment made in {@link #gather}; the engine binds it to every recommendation. */
@@ -195,7 +250,8 @@ public abstract class AirlineAgent implements AgentSpec<AgentInput> {
    */
   @Override
   public final Recommendation parse(Phase phase, ModelReply reply) {
-    Recommendation r = Replies.recommendation(name, tier, phase, vocabulary, constraintKinds, reply.text());
+    Recommendation r = Replies.recommendation(name, tier, phase, vocabulary, constraintKinds, reply.text(),
+        options.constraintRefs() && tier == Tier.SAFETY);
     if (tier != Tier.SAFETY) {
       return r;
     }

@@ -49,6 +49,17 @@ public final class AirlineAgents {
   /** The seven agents writing prompts in {@code style}. */
   public static List<AgentSpec<?>> all(PromptStyle style) {
     Objects.requireNonNull(style, "style");
+    return all(PromptOptions.of(style));
+  }
+
+  /**
+   * The seven agents writing prompts and asking for replies as {@code options} say (e.g.
+   * {@link PromptOptions#optimized()}: Phase 2 continues the Phase-1 conversation, replies cite
+   * computed constraints by id).
+   */
+  public static List<AgentSpec<?>> all(PromptOptions options) {
+    Objects.requireNonNull(options, "options");
+    PromptOptions style = options;
     return List.of(new CrewComplianceAgent(style, CrewRules.defaults()),
         new MaintenanceAgent(style, MelRules.defaults(), FaultRules.defaults()),
         new RegulatoryAgent(style, RegulatoryRules.defaults()), new NetworkAgent(style),
@@ -142,6 +153,15 @@ public final class AirlineAgents {
   /** The arbitrator writing XML prompts. */
   public static ArbitratorSpec arbitrator() {
     return arbitrator(PromptStyle.XML);
+  }
+
+  /** The arbitrator writing prompts in {@code style}. */
+  /**
+   * The arbitrator as {@code options} write it (with {@link PromptOptions#examples()}, its system
+   * prompt carries worked examples).
+   */
+  public static ArbitratorSpec arbitrator(PromptOptions options) {
+    return new AirlineArbitrator(Objects.requireNonNull(options, "options"), DEFAULT_SWAP_LEAD);
   }
 
   /** The arbitrator writing prompts in {@code style}. */

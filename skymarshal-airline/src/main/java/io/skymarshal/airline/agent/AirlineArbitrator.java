@@ -30,8 +30,12 @@ final class AirlineArbitrator implements ArbitratorSpec {
   private final Duration swapLead;
 
   AirlineArbitrator(PromptStyle style, Duration swapLead) {
-    this.composer = Prompts.composer(style);
-    this.systemPrompt = Prompts.system(name(), style);
+    this(PromptOptions.of(style), swapLead);
+  }
+
+  AirlineArbitrator(PromptOptions options, Duration swapLead) {
+    this.composer = Prompts.composer(options.style());
+    this.systemPrompt = Prompts.system(name(), io.skymarshal.core.Tier.ARBITRATOR, options);
     this.swapLead = swapLead;
   }
 

@@ -10,7 +10,6 @@ import io.skymarshal.core.Disruption;
 import io.skymarshal.core.Tier;
 import io.skymarshal.data.DataAccess;
 import io.skymarshal.prompt.PromptValues;
-import io.skymarshal.prompt.PromptStyle;
 import io.skymarshal.prompt.XmlElement;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,7 +21,7 @@ import java.util.stream.Collectors;
 final class CargoAgent extends AirlineAgent {
   static final String NAME = "cargo";
 
-  CargoAgent(PromptStyle style) {
+  CargoAgent(PromptOptions style) {
     super(NAME, Tier.BUSINESS, BusinessActions.ALL, List.of(), style);
   }
 

@@ -15,7 +15,6 @@ import io.skymarshal.core.Clearance;
 import io.skymarshal.core.Disruption;
 import io.skymarshal.core.Tier;
 import io.skymarshal.data.DataAccess;
-import io.skymarshal.prompt.PromptStyle;
 import io.skymarshal.prompt.XmlElement;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +47,7 @@ final class CrewComplianceAgent extends AirlineAgent {
       "unavailable_crew_id");
   private final CrewRules rules;
 
-  CrewComplianceAgent(PromptStyle style, CrewRules rules) {
+  CrewComplianceAgent(PromptOptions style, CrewRules rules) {
     super(NAME, Tier.SAFETY, List.of("APPROVED", "CREW_CHANGE", "DENIED"), List.of(CrewDutyLimit.KIND, CrewUnavailable.KIND),
         Map.of("DENIED", Clearance.Reason.LIMIT_BREACHED), style);
     this.rules = rules;
@@ -99,7 +98,7 @@ final class CrewComplianceAgent extends AirlineAgent {
     }
     var assessment = facts.build();
 
-    XmlElement.Builder out = XmlElement.builder("data").child(SafetyFacts.toXml(assessment));
+    XmlElement.Builder out = XmlElement.builder("data").child(SafetyFacts.toXml(assessment, promptOptions().constraintRefs()));
     if (flight != null) {
       out.child(FlightXml.estimate(flight));
     }

@@ -10,7 +10,6 @@ import io.skymarshal.core.Disruption;
 import io.skymarshal.core.FlightRef;
 import io.skymarshal.core.Tier;
 import io.skymarshal.data.DataAccess;
-import io.skymarshal.prompt.PromptStyle;
 import io.skymarshal.prompt.XmlElement;
 import java.math.BigDecimal;
 import java.util.List;
@@ -24,7 +23,7 @@ final class FinanceAgent extends AirlineAgent {
   static final String NAME = "finance";
   private final Eu261 eu261;
 
-  FinanceAgent(PromptStyle style, Eu261 eu261) {
+  FinanceAgent(PromptOptions style, Eu261 eu261) {
     super(NAME, Tier.BUSINESS, BusinessActions.ALL, List.of(), style);
     this.eu261 = eu261;
   }

@@ -16,7 +16,6 @@ import io.skymarshal.core.Disruption;
 import io.skymarshal.core.FlightRef;
 import io.skymarshal.core.Tier;
 import io.skymarshal.data.DataAccess;
-import io.skymarshal.prompt.PromptStyle;
 import io.skymarshal.prompt.PromptValues;
 import io.skymarshal.prompt.XmlElement;
 import java.util.EnumMap;
@@ -39,7 +38,7 @@ final class GuestExperienceAgent extends AirlineAgent {
   private final ConnectionRules connections;
   private final Eu261 eu261;
 
-  GuestExperienceAgent(PromptStyle style, ConnectionRules connections, Eu261 eu261) {
+  GuestExperienceAgent(PromptOptions style, ConnectionRules connections, Eu261 eu261) {
     super(NAME, Tier.BUSINESS, BusinessActions.ALL, List.of(), style);
     this.connections = connections;
     this.eu261 = eu261;

@@ -15,7 +15,6 @@ import io.skymarshal.core.Disruption;
 import io.skymarshal.core.Recommendation;
 import io.skymarshal.core.Tier;
 import io.skymarshal.data.DataAccess;
-import io.skymarshal.prompt.PromptStyle;
 import io.skymarshal.prompt.PromptValues;
 import io.skymarshal.prompt.XmlElement;
 import java.time.Instant;
@@ -47,7 +46,7 @@ final class MaintenanceAgent extends AirlineAgent {
   private final MelRules mel;
   private final FaultRules faults;
 
-  MaintenanceAgent(PromptStyle style, MelRules mel, FaultRules faults) {
+  MaintenanceAgent(PromptOptions style, MelRules mel, FaultRules faults) {
     super(NAME, Tier.SAFETY, List.of("AIRWORTHY", "RESTRICTED", "AOG"),
         List.of(AircraftGrounded.KIND, AircraftRestricted.KIND), Map.of("AOG", Clearance.Reason.FAULT_UNRESOLVED), style);
     this.mel = mel;
@@ -128,7 +127,7 @@ final class MaintenanceAgent extends AirlineAgent {
       }
     }
     var assessment = facts.build();
-    out.child(SafetyFacts.toXml(assessment));
+    out.child(SafetyFacts.toXml(assessment, promptOptions().constraintRefs()));
     records.forEach(out::child);
     return new AgentInput(out.children(reads.notes()).build(), assessment);
   }

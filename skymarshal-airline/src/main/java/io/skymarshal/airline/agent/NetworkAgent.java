@@ -10,7 +10,6 @@ import io.skymarshal.airline.RotationKey;
 import io.skymarshal.core.Disruption;
 import io.skymarshal.core.Tier;
 import io.skymarshal.data.DataAccess;
-import io.skymarshal.prompt.PromptStyle;
 import io.skymarshal.prompt.XmlElement;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +26,7 @@ import java.util.Set;
 final class NetworkAgent extends AirlineAgent {
   static final String NAME = "network";
 
-  NetworkAgent(PromptStyle style) {
+  NetworkAgent(PromptOptions style) {
     super(NAME, Tier.BUSINESS, BusinessActions.ALL, List.of(), style);
   }
 

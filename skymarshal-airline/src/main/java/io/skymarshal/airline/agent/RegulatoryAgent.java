@@ -12,7 +12,6 @@ import io.skymarshal.core.Disruption;
 import io.skymarshal.core.FlightRef;
 import io.skymarshal.core.Tier;
 import io.skymarshal.data.DataAccess;
-import io.skymarshal.prompt.PromptStyle;
 import io.skymarshal.prompt.XmlElement;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -38,7 +37,7 @@ final class RegulatoryAgent extends AirlineAgent {
 
   private final RegulatoryRules rules;
 
-  RegulatoryAgent(PromptStyle style, RegulatoryRules rules) {
+  RegulatoryAgent(PromptOptions style, RegulatoryRules rules) {
     super(NAME, Tier.SAFETY, List.of("COMPLIANT", "RESTRICTED", "VIOLATION"), List.of(Curfew.KIND, Slot.KIND),
         Map.of("VIOLATION", Clearance.Reason.LIMIT_BREACHED), style);
     this.rules = rules;
@@ -78,7 +77,7 @@ final class RegulatoryAgent extends AirlineAgent {
           new Curfew(dest.iata(), dest.zone(), w, rules.curfewBuffer(), Curfew.Movement.ARRIVAL)));
     }
     var assessment = facts.build();
-    XmlElement.Builder out = XmlElement.builder("data").child(SafetyFacts.toXml(assessment));
+    XmlElement.Builder out = XmlElement.builder("data").child(SafetyFacts.toXml(assessment, promptOptions().constraintRefs()));
     if (origin != null) {
       out.child(airport(origin, "dep"));
     }

@@ -34,6 +34,9 @@ import java.util.Set;
 final class Replies {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> AGENT_FIELDS = Set.of("action", "confidence", "constraints", "reasoning", "figures");
+  private static final Set<String> AGENT_FIELDS_REFS = Set.of("action", "confidence", "constraints", "reasoning", "figures",
+      "refs");
+  private static final java.util.regex.Pattern REF = java.util.regex.Pattern.compile("b[0-9]{1,4}");
   private static final Set<String> RULING_FIELDS = Set.of("action", "operates", "departure", "arrival", "aircraft",
       "crewReplaced", "crewAdded", "confidence", "summary", "rationale", "conflictsResolved", "constraintsHonoured");
 
@@ -41,8 +44,26 @@ final class Replies {
 
   static Recommendation recommendation(String agent, Tier tier, Phase phase, List<String> vocabulary,
       List<String> kinds, String text) {
+    return recommendation(agent, tier, phase, vocabulary, kinds, text, false);
+  }
+
+  /**
+   * As above; with {@code refs}, the reply may cite computed constraints by id in {@code refs}
+   * ({@code b1}, {@code b2}, ...). Cited constraints are not restated: the engine binds every
+   * computed constraint to the recommendation whatever the reply says, so a citation can neither
+   * add nor drop one; a malformed id is a format error.
+   */
+  static Recommendation recommendation(String agent, Tier tier, Phase phase, List<String> vocabulary,
+      List<String> kinds, String text, boolean refs) {
     JsonNode root = object(text);
-    onlyFields(root, AGENT_FIELDS, text);
+    onlyFields(root, refs ? AGENT_FIELDS_REFS : AGENT_FIELDS, text);
+    if (refs) {
+      for (String id : strings(root, "refs", text)) {
+        if (!REF.matcher(id).matches()) {
+          throw new ReplyFormatException("ref '" + id + "' is not the id of a computed constraint (b1, b2, ...)", text);
+        }
+      }
+    }
     String action = requiredText(root, "action", text);
     if (!vocabulary.contains(action)) {
       throw new ReplyFormatException("action '" + action + "' is not one of " + vocabulary, text);

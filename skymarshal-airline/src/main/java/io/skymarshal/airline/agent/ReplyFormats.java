@@ -40,6 +40,15 @@ final class ReplyFormats {
    * {@code kinds} (none for a business agent); tool name {@code <agent>_reply}.
    */
   static ReplyFormat agent(String agent, List<String> vocabulary, List<String> kinds) {
+    return agent(agent, vocabulary, kinds, false);
+  }
+
+  /**
+   * As {@link #agent(String, List, List)}; with {@code refs}, an optional {@code refs} array of the
+   * ids ({@code b1}, {@code b2}, ...) of computed constraints in the prompt's {@code <bound>} that the
+   * reply relies on instead of restating them.
+   */
+  static ReplyFormat agent(String agent, List<String> vocabulary, List<String> kinds, boolean refs) {
     String constraints = kinds.isEmpty() ? "{\"type\":\"array\",\"maxItems\":0}"
         : "{\"type\":\"array\",\"items\":" + constraint(kinds) + "}";
     String schema = "{\"type\":\"object\",\"required\":[\"action\",\"confidence\",\"constraints\",\"reasoning\"],"
@@ -48,6 +57,7 @@ final class ReplyFormats {
         + "\"confidence\":{\"type\":\"number\",\"minimum\":0,\"maximum\":1},"
         + "\"constraints\":" + constraints + ","
         + "\"reasoning\":{\"type\":\"string\"},"
+        + (refs ? "\"refs\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"pattern\":\"^b[0-9]+$\"}}," : "")
         + "\"figures\":{\"type\":\"object\",\"additionalProperties\":{\"type\":[\"string\",\"number\",\"boolean\"]}}}}";
     return new ReplyFormat(agent + "_reply", schema);
   }

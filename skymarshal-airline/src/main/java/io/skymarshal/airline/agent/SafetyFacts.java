@@ -70,6 +70,15 @@ public final class SafetyFacts {
    * computed in code (they bind whatever the reply says) and {@code <checked ac crew>}.
    */
   public static XmlElement toXml(SafetyAssessment a) {
+    return toXml(a, false);
+  }
+
+  /**
+   * As {@link #toXml(SafetyAssessment)}; with {@code ids}, each constraint element (after adjacent
+   * ones differing only in subject are merged) carries an {@code id} ({@code b1}, {@code b2}, ...)
+   * a reply can cite in {@code refs} instead of restating the constraints.
+   */
+  public static XmlElement toXml(SafetyAssessment a, boolean ids) {
     Clearance c = a.clearance();
     XmlElement.Builder b = XmlElement.builder("bound").attr("clr", c.isCleared() ? "1" : String.valueOf(c.reason()))
         .attr("why", c.isCleared() ? null : c.detail())
@@ -78,12 +87,21 @@ public final class SafetyFacts {
     for (BindingConstraint k : a.constraints()) {
       cs.add(ConstraintXml.INSTANCE.toXml(k));
     }
-    b.children(io.skymarshal.prompt.PromptComposer.mergeConstraintSubjects(cs));
+    List<XmlElement> merged = io.skymarshal.prompt.PromptComposer.mergeConstraintSubjects(cs);
+    for (int i = 0; i < merged.size(); i++) {
+      b.child(ids ? withId(merged.get(i), "b" + (i + 1)) : merged.get(i));
+    }
     if (!a.checked().isEmpty()) {
       b.child(XmlElement.builder("checked")
           .attr("ac", a.checked().aircraft().isEmpty() ? null : String.join(",", a.checked().aircraft()))
           .attr("crew", a.checked().crew().isEmpty() ? null : String.join(",", a.checked().crew())));
     }
     return b.build();
+  }
+
+  private static XmlElement withId(XmlElement c, String id) {
+    XmlElement.Builder b = XmlElement.builder(c.name()).attr("id", id);
+    c.attributes().forEach(b::attr);
+    return b.text(c.text()).children(c.children()).build();
   }
 }

@@ -126,22 +126,51 @@ public final class OfflineModel implements ModelClient {
             + " OfflineModel.builder().decider(name, decider)" + (deciders.isEmpty() ? "" : " " + deciders.keySet()));
       }
     };
+    if (request.tier() != Tier.ARBITRATOR && ShortReplies.wanted(request, view)) {
+      text = ShortReplies.apply(text, view, request);
+    }
     return new ModelReply(text, usage(request, text), MODEL_ID, "end_turn");
   }
 
+  /**
+   * The prompt to answer: the first user message that is an XML prompt, with what later XML
+   * prompts of the conversation add or replace (a Phase-2 follow-up that continues the Phase-1
+   * conversation brings only {@code <context>} and {@code <task>}: the disruption and the data
+   * stay those of Phase 1). Re-asks ({@code <reask>}) are not prompts.
+   */
   private static XmlElement prompt(ModelRequest request) {
     PromptParseException last = null;
+    XmlElement merged = null;
     for (Message m : request.messages()) {
       if (m.role() == Message.Role.USER && m.text().stripLeading().startsWith("<")) {
+        XmlElement e;
         try {
-          return PromptXml.parse(m.text());
-        } catch (PromptParseException e) {
-          last = e;
+          e = PromptXml.parse(m.text());
+        } catch (PromptParseException ex) {
+          last = ex;
+          continue;
         }
+        if (e.name().equals("reask")) {
+          continue;
+        }
+        merged = merged == null ? e : overlay(merged, e);
       }
+    }
+    if (merged != null) {
+      return merged;
     }
     throw new ModelException(ModelException.Kind.VALIDATION, MODEL_ID, "offline model found no XML prompt for "
         + request.agent() + "; it reads PromptStyle.XML prompts only" + (last == null ? "" : ": " + last.getMessage()));
+  }
+
+  /** {@code later} on top of {@code earlier}: its name, and its children in place of earlier ones of the same name. */
+  private static XmlElement overlay(XmlElement earlier, XmlElement later) {
+    java.util.Set<String> replaced = new java.util.HashSet<>();
+    later.children().forEach(c -> replaced.add(c.name()));
+    XmlElement.Builder b = XmlElement.builder(later.name());
+    later.attributes().forEach(b::attr);
+    earlier.children().stream().filter(c -> !replaced.contains(c.name())).forEach(b::child);
+    return b.children(later.children()).build();
   }
 
   private TokenUsage usage(ModelRequest request, String reply) {

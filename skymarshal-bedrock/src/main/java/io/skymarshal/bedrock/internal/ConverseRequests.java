@@ -35,7 +35,7 @@ public final class ConverseRequests {
   public static ConverseRequest toConverse(ModelRequest request) {
     ConverseRequest.Builder b = ConverseRequest.builder()
         .modelId(request.modelId())
-        .messages(messages(request.messages()))
+        .messages(messages(request))
         .inferenceConfig(InferenceConfiguration.builder()
             .maxTokens(request.profile().maxTokens())
             .temperature((float) request.profile().temperature())
@@ -76,14 +76,31 @@ public final class ConverseRequests {
     return blocks;
   }
 
-  private static List<software.amazon.awssdk.services.bedrockruntime.model.Message> messages(
-      List<Message> messages) {
+  /** Bedrock accepts at most four cache checkpoints a request; the system prompt's may be one. */
+  static final int MAX_CACHE_POINTS = 4;
+
+  private static List<software.amazon.awssdk.services.bedrockruntime.model.Message> messages(ModelRequest request) {
+    List<Message> messages = request.messages();
     List<software.amazon.awssdk.services.bedrockruntime.model.Message> out =
         new ArrayList<>(messages.size());
+    int min = request.profile().minCacheTokens();
+    long prefixChars = request.systemPrompt().length()
+        + (request.replyFormat() == null ? 0 : request.replyFormat().jsonSchema().length());
+    int points = cachePointPays(request) ? 1 : 0;
     for (Message m : messages) {
+      prefixChars += m.text().length();
+      List<ContentBlock> content = new ArrayList<>(2);
+      content.add(ContentBlock.fromText(m.text()));
+      // a checkpoint on a prefix below the model's minimum is ignored by Bedrock: leave it out,
+      // as for the system prompt (a token is at least one character, so fewer characters than
+      // the minimum is surely too short)
+      if (m.cachePoint() && min > 0 && prefixChars >= min && points < MAX_CACHE_POINTS) {
+        content.add(ContentBlock.fromCachePoint(CachePointBlock.builder().type(CachePointType.DEFAULT).build()));
+        points++;
+      }
       out.add(software.amazon.awssdk.services.bedrockruntime.model.Message.builder()
           .role(m.role() == Message.Role.USER ? ConversationRole.USER : ConversationRole.ASSISTANT)
-          .content(ContentBlock.fromText(m.text()))
+          .content(content)
           .build());
     }
     return out;

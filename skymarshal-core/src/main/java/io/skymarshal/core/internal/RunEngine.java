@@ -268,11 +268,16 @@ public final class RunEngine {
                   () -> "agent " + spec.name() + " assessed null"));
             }
           }
-          OptimizedPrompt prompt = spec.prompt(phase, d, input, List.copyOf(peers));
           return new ModelRequest(spec.name(), spec.tier(), phase, profile, spec.systemPrompt(), true,
-              List.of(Message.user(prompt.text())), spec.replyFormat());
+              messages(spec, phase, d, input, List.copyOf(peers), inputs), spec.replyFormat());
         }, run.executor),
         request -> ex.callAndParse(request, reply -> spec.parse(phase, reply)).thenApply(parsed -> {
+          if (phase == Phase.INITIAL && parsed.request().messages().get(0).cachePoint()) {
+            // the conversation Phase 2 continues: what was sent, and what the model answered
+            List<Message> conversation = new ArrayList<>(parsed.request().messages());
+            conversation.add(Message.assistant(parsed.reply().text()));
+            inputs.put(CONVERSATION + spec.name(), List.copyOf(conversation));
+          }
           Recommendation r = parsed.value();
           if (r == null || !r.agent().equals(spec.name())) {
             throw new SkyMarshalException("agent " + spec.name() + " parsed a recommendation for '"
@@ -284,6 +289,34 @@ public final class RunEngine {
           }
           return r;
         }));
+  }
+
+  /** Where an agent's Phase-1 conversation is kept among the run's inputs, before its name. */
+  private static final String CONVERSATION = "\u0000conversation:";
+
+  /**
+   * The messages of an agent's call. An agent that continues its conversation in Phase 2
+   * ({@link AgentSpec#revisionFollowUp} present) gets a cache checkpoint after its Phase-1 turn,
+   * so Phase 1 writes the prefix that Phase 2 reads; in Phase 2 it sends that conversation again,
+   * then the follow-up. Without a Phase-1 conversation (e.g. Phase 1 was answered some other way)
+   * Phase 2 falls back to the agent's full revision prompt.
+   */
+  @SuppressWarnings("unchecked")
+  private static <I> List<Message> messages(AgentSpec<I> spec, Phase phase, Disruption d, I input, List<Recommendation> peers,
+      Map<String, Object> inputs) {
+    if (phase == Phase.INITIAL) {
+      Message first = Message.user(spec.prompt(phase, d, input, peers).text());
+      return List.of(spec.revisionFollowUp(d, input, peers).isPresent() ? first.withCachePoint() : first);
+    }
+    List<Message> conversation = (List<Message>) inputs.get(CONVERSATION + spec.name());
+    java.util.Optional<OptimizedPrompt> followUp = conversation == null ? java.util.Optional.empty()
+        : spec.revisionFollowUp(d, input, peers);
+    if (followUp.isEmpty()) {
+      return List.of(Message.user(spec.prompt(phase, d, input, peers).text()));
+    }
+    List<Message> out = new ArrayList<>(conversation);
+    out.add(Message.user(followUp.get().text()));
+    return out;
   }
 
   private CompletableFuture<Decision> arbitrate(RunContext run, ArbitrationInput input) {

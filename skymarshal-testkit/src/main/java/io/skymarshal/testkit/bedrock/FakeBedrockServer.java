@@ -64,8 +64,8 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientB
  * {@code cacheWriteInputTokens}) and {@code metrics.latencyMs}; errors carry the status, the
  * {@code x-amzn-ErrorType} header in Bedrock's form ({@code ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/})
  * and {@code {"message": ...}}, as Bedrock sends them. With prompt caching on (the default), a
- * system prompt followed by a {@code cachePoint} is written to the cache on first sight and read
- * from it afterwards.
+ * prefix up to a {@code cachePoint} (after the system prompt, or after a message: a continued
+ * conversation) is written to the cache on first sight and read from it afterwards.
  *
  * <p>Thread-safe: requests are served concurrently. {@link #close()} stops the server and
  * releases requests held by {@link FakeReply#noReply()}.

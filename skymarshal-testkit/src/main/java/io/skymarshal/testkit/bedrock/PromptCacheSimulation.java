@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Bedrock's prompt cache as a client sees it: the prefix up to a system {@code cachePoint}
- * (tool definitions, then the system texts) is written on first sight and read while fresh;
- * each read renews the entry. A prefix shorter than the model's minimum is not cached at all,
+ * Bedrock's prompt cache as a client sees it: the prefix up to a {@code cachePoint} (tool
+ * definitions, then the system texts, then the messages up to one that ends with a checkpoint) is
+ * written on first sight and read while fresh; each read renews the entry. Of several checkpoints
+ * the longest fresh prefix is read and the rest up to the last checkpoint is written. A prefix shorter than the model's minimum is not cached at all,
  * as Bedrock silently does. Token counts are estimates (four characters a token). Thread-safe.
  */
 final class PromptCacheSimulation {
@@ -34,22 +35,46 @@ final class PromptCacheSimulation {
   }
 
   Outcome apply(RecordedConverse request) {
-    if (request.modelId() == null || !request.systemCachePoint()) {
+    if (request.modelId() == null) {
       return Outcome.NONE;
     }
-    String prefix = prefix(request);
-    int tokens = estimateTokens(prefix);
-    if (tokens < minTokens(request.modelId())) {
+    int min = minTokens(request.modelId());
+    // every checkpoint whose prefix reaches the minimum: the system one, then one after each
+    // message that ends with a cachePoint block; at most four, as Bedrock allows
+    List<String> prefixes = new java.util.ArrayList<>();
+    StringBuilder prefix = new StringBuilder(prefix(request));
+    if (request.systemCachePoint() && tokensOf(prefix.toString()) >= min) {
+      prefixes.add(prefix.toString());
+    }
+    for (Message m : request.messages()) {
+      prefix.append('\u0000').append(m.role()).append('\u0000').append(m.text());
+      if (m.cachePoint() && prefixes.size() < 4 && tokensOf(prefix.toString()) >= min) {
+        prefixes.add(prefix.toString());
+      }
+    }
+    if (prefixes.isEmpty()) {
       return Outcome.NONE;
     }
-    String key = request.modelId() + '\u0000' + prefix;
     Instant now = clock.instant();
-    boolean[] hit = new boolean[1];
-    entries.compute(key, (k, expiry) -> {
-      hit[0] = expiry != null && now.isBefore(expiry);
-      return now.plus(ttl);
-    });
-    return hit[0] ? new Outcome(tokens, 0) : new Outcome(0, tokens);
+    // the longest fresh prefix is read; from there to the last checkpoint is written
+    int read = 0;
+    for (int i = prefixes.size() - 1; i >= 0; i--) {
+      Instant expiry = entries.get(request.modelId() + '\u0000' + prefixes.get(i));
+      if (expiry != null && now.isBefore(expiry)) {
+        read = tokensOf(prefixes.get(i));
+        break;
+      }
+    }
+    int write = tokensOf(prefixes.get(prefixes.size() - 1)) - read;
+    for (String p : prefixes) {
+      entries.put(request.modelId() + '\u0000' + p, now.plus(ttl));
+    }
+    return new Outcome(read, write);
+  }
+
+  /** A prefix's estimated tokens, without the separators this class puts between messages. */
+  private static int tokensOf(String prefix) {
+    return estimateTokens(prefix.replaceAll("\u0000(USER|ASSISTANT)\u0000", ""));
   }
 
   void clear() {

@@ -98,19 +98,24 @@ public final class RecordedConverse {
     return false;
   }
 
-  /** The messages, each with its text blocks joined; roles {@code user} / {@code assistant}. */
+  /**
+   * The messages, each with its text blocks joined; roles {@code user} / {@code assistant}; a
+   * message with a {@code cachePoint} block has {@link Message#cachePoint()} set.
+   */
   public List<Message> messages() {
     List<Message> out = new ArrayList<>();
     for (JsonNode m : array("messages")) {
       Message.Role role = "assistant".equals(m.path("role").asText())
           ? Message.Role.ASSISTANT : Message.Role.USER;
       StringBuilder text = new StringBuilder();
+      boolean cachePoint = false;
       for (JsonNode block : m.path("content")) {
         if (block.hasNonNull("text")) {
           text.append(block.get("text").asText());
         }
+        cachePoint |= block.has("cachePoint");
       }
-      out.add(new Message(role, text.toString()));
+      out.add(new Message(role, text.toString(), cachePoint));
     }
     return out;
   }

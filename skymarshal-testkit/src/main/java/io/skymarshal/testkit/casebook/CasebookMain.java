@@ -19,7 +19,8 @@ import java.util.Set;
  *     -Dexec.mainClass=io.skymarshal.testkit.casebook.CasebookMain -Dexec.args="--dir my-scenarios"
  * </pre>
  * Options: {@code --dir DIR} adds the scenario files of DIR (repeatable); {@code --only NAME} runs
- * only that scenario (repeatable); {@code --no-built-in} leaves the built-in scenarios out.
+ * only that scenario (repeatable); {@code --no-built-in} leaves the built-in scenarios out;
+ * {@code --optimized} runs the agents with every prompt lever of {@code PromptOptions.optimized()}.
  */
 public final class CasebookMain {
 
@@ -34,6 +35,7 @@ public final class CasebookMain {
     List<Path> dirs = new ArrayList<>();
     Set<String> only = new LinkedHashSet<>();
     boolean builtIn = true;
+    boolean optimized = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--dir", "--only" -> {
@@ -47,6 +49,7 @@ public final class CasebookMain {
           }
         }
         case "--no-built-in" -> builtIn = false;
+        case "--optimized" -> optimized = true;
         case "--help", "-h" -> {
           usage(out, null);
           return 0;
@@ -76,7 +79,10 @@ public final class CasebookMain {
       }
       scenarios = scenarios.stream().filter(s -> only.contains(s.name())).toList();
     }
-    CasebookRunner runner = new CasebookRunner();
+    CasebookRunner runner = optimized
+        ? new CasebookRunner(io.skymarshal.airline.offline.OfflineModel.create(),
+            io.skymarshal.airline.agent.PromptOptions.optimized())
+        : new CasebookRunner();
     List<CaseResult> results = new ArrayList<>();
     for (Scenario s : scenarios) {
       CaseResult r = runner.run(s);
@@ -92,7 +98,7 @@ public final class CasebookMain {
     if (error != null) {
       s.println(error);
     }
-    s.println("usage: CasebookMain [--dir DIR]... [--only NAME]... [--no-built-in]");
+    s.println("usage: CasebookMain [--dir DIR]... [--only NAME]... [--no-built-in] [--optimized]");
     return 2;
   }
 }

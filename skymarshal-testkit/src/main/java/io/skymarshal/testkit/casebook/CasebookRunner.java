@@ -2,6 +2,7 @@ package io.skymarshal.testkit.casebook;
 
 import io.skymarshal.airline.store.AirlineData;
 import io.skymarshal.airline.agent.AirlineAgents;
+import io.skymarshal.airline.agent.PromptOptions;
 import io.skymarshal.airline.offline.OfflineModel;
 import io.skymarshal.core.Decision;
 import io.skymarshal.core.Orchestrator;
@@ -19,6 +20,7 @@ import java.util.Objects;
  */
 public final class CasebookRunner {
   private final ModelClient modelClient;
+  private final PromptOptions options;
 
   /** A runner on one new {@link OfflineModel}. */
   public CasebookRunner() {
@@ -27,7 +29,16 @@ public final class CasebookRunner {
 
   /** A runner on {@code modelClient}, shared by every run; the runner does not close it. */
   public CasebookRunner(ModelClient modelClient) {
+    this(modelClient, PromptOptions.of(io.skymarshal.prompt.PromptStyle.XML));
+  }
+
+  /**
+   * A runner on {@code modelClient} whose agents and arbitrator write their prompts as {@code options}
+   * say (e.g. {@link PromptOptions#optimized()}, to check the cost levers keep every case safe).
+   */
+  public CasebookRunner(ModelClient modelClient, PromptOptions options) {
     this.modelClient = Objects.requireNonNull(modelClient, "modelClient");
+    this.options = Objects.requireNonNull(options, "options");
   }
 
   /** Decides {@code scenario} and checks the decision; an exception of the run is a failed result, not thrown. */
@@ -35,8 +46,8 @@ public final class CasebookRunner {
     Objects.requireNonNull(scenario, "scenario");
     Decision decision;
     try (Orchestrator orchestrator = Orchestrator.builder()
-        .agents(AirlineAgents.all())
-        .arbitrator(AirlineAgents.arbitrator())
+        .agents(AirlineAgents.all(options))
+        .arbitrator(AirlineAgents.arbitrator(options))
         .modelClient(modelClient)
         .data(AirlineData.inMemory(scenario.airline()))
         .build()) {

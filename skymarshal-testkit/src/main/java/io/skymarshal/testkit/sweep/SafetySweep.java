@@ -418,7 +418,9 @@ public final class SafetySweep {
 
   /**
    * Runs the sweep and prints it; exits 1 when any decision is unsafe. Arguments: number of runs
-   * (default 1000), seed (default 42).
+   * (default 1000), seed (default 42), and {@code optimized} to run the agents with every prompt
+   * lever of {@code PromptOptions.optimized()} (continuation, constraint refs, examples, SAFETY peers
+   * only).
    */
   public static void main(String[] args) {
     Config c = Config.defaults();
@@ -428,7 +430,10 @@ public final class SafetySweep {
     if (args.length > 1) {
       c = c.withSeed(Long.parseLong(args[1].strip()));
     }
-    Result r = run(c);
+    Result r = args.length > 2 && args[2].strip().equals("optimized")
+        ? run(c, OfflineModel.create(), AirlineAgents.all(io.skymarshal.airline.agent.PromptOptions.optimized()),
+            AirlineAgents.arbitrator(io.skymarshal.airline.agent.PromptOptions.optimized()))
+        : run(c);
     r.print(System.out);
     System.out.flush();
     // an unsafe decision fails the program, so a script (CI) that runs it fails too

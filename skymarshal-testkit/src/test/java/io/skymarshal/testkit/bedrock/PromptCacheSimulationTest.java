@@ -70,6 +70,38 @@ class PromptCacheSimulationTest {
     assertThat(second.get("totalTokens").asInt()).isEqualTo(2 + 1 + 1250);
   }
 
+  private JsonNode conversation(String firstTurn, boolean continued) throws Exception {
+    ObjectNode body = JSON.createObjectNode();
+    body.putArray("system").addObject().put("text", "rules");
+    var messages = body.putArray("messages");
+    var first = messages.addObject().put("role", "user").putArray("content");
+    first.addObject().put("text", firstTurn);
+    first.addObject().putObject("cachePoint").put("type", "default");
+    if (continued) {
+      messages.addObject().put("role", "assistant").putArray("content").addObject().put("text", "ok");
+      messages.addObject().put("role", "user").putArray("content").addObject().put("text", "12345678");
+    }
+    String path = "/model/" + SONNET.replace(":", "%3A") + "/converse";
+    HttpResponse<String> resp = http.send(HttpRequest.newBuilder(server.endpoint().resolve(path))
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(resp.body()).get("usage");
+  }
+
+  @Test
+  void converse_whenAMessageEndsWithACachePoint_thePrefixThroughItIsWrittenThenReadByTheContinuedConversation()
+      throws Exception {
+    start(true);
+    String turn = "p".repeat(4_995); // with the 5-character system prompt: 1,250 estimated tokens
+
+    JsonNode phase1 = conversation(turn, false);
+    JsonNode phase2 = conversation(turn, true);
+
+    assertThat(phase1.get("cacheWriteInputTokens").asInt()).isEqualTo(1250);
+    assertThat(phase1.get("cacheReadInputTokens").asInt()).isZero();
+    assertThat(phase2.get("cacheReadInputTokens").asInt()).isEqualTo(1250);
+    assertThat(phase2.get("cacheWriteInputTokens").asInt()).isZero();
+  }
+
   @Test
   void converse_whenEntryUnusedLongerThanTtl_writesAgain() throws Exception {
     start(true);
