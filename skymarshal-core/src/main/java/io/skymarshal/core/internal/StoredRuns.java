@@ -43,6 +43,8 @@ public final class StoredRuns implements AutoCloseable {
   private final CheckpointCodec codec;
   private final Map<String, Tier> agents;
   private final ScheduledThreadPoolExecutor renewals;
+  private final java.util.concurrent.ConcurrentHashMap<DecisionKey, CompletableFuture<DecisionOutcome>> inFlight =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public StoredRuns(RunEngine engine, DecisionStore store, StoredRunPolicy policy, Map<String, Tier> agents) {
     this.engine = engine;
@@ -62,6 +64,41 @@ public final class StoredRuns implements AutoCloseable {
   public DecisionOutcome decide(Disruption disruption) {
     DecisionKey key = DecisionKey.of(disruption);
     long deadline = System.nanoTime() + policy.awaitDecision().toNanos();
+    // callers in this process share one owner id, which the store cannot tell apart: the first one
+    // runs, the others wait for its outcome here
+    while (true) {
+      CompletableFuture<DecisionOutcome> mine = new CompletableFuture<>();
+      CompletableFuture<DecisionOutcome> running = inFlight.putIfAbsent(key, mine);
+      if (running == null) {
+        try {
+          DecisionOutcome out = claimAndRun(disruption, key, deadline);
+          mine.complete(out);
+          return out;
+        } catch (RuntimeException | Error e) {
+          mine.completeExceptionally(e);
+          throw e;
+        } finally {
+          inFlight.remove(key, mine);
+        }
+      }
+      try {
+        DecisionOutcome out = running.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        return new DecisionOutcome(out.stored(), Optional.empty(), DecisionOutcome.Source.AWAITED);
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new DecisionPendingException(key, policy.owner(), policy.awaitDecision());
+      } catch (ExecutionException e) {
+        // the other caller's run failed: try for ourselves (claiming again, or waiting for another)
+        if (System.nanoTime() - deadline > 0) {
+          throw new DecisionPendingException(key, policy.owner(), policy.awaitDecision());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SkyMarshalException("interrupted while waiting for " + key + " decided in this process", false, e);
+      }
+    }
+  }
+
+  private DecisionOutcome claimAndRun(Disruption disruption, DecisionKey key, long deadline) {
     boolean waited = false;
     while (true) {
       Claim claim = store.claim(key, policy.owner(), policy.lease());
