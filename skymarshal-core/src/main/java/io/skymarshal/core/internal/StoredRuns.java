@@ -223,10 +223,17 @@ public final class StoredRuns implements AutoCloseable {
   }
 
   private void releaseQuietly(DecisionKey key, String owner) {
+    // a run cancelled by an interrupt still gives its lease back: a store client may refuse to
+    // start a request on an interrupted thread, so the flag is set aside for the call
+    boolean interrupted = Thread.interrupted();
     try {
       store.release(key, owner);
     } catch (RuntimeException e) {
       LOG.warn("{}: could not release the lease ({}); it expires on its own", key, e.toString());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
