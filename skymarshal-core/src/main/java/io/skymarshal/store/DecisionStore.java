@@ -17,9 +17,11 @@ import java.util.Optional;
  *   <li>{@link #complete} with the decision; or {@link #release} the lease to let another owner
  *       take over at once (shutting down, run cancelled).
  * </ol>
- * A lease that expires (its owner died) is taken over by the next {@link #claim}, with the
- * checkpoints. Every write of an owner is conditional on its holding an unexpired lease, so two
- * owners never both run the same document at once, and a decision is stored once.
+ * A lease that expires (its owner died) is taken over by the next {@link #claim} of another owner,
+ * with the checkpoints. Every write of an owner is conditional on its still being the owner (no
+ * other owner has claimed since) and on no decision being stored: the owner is the fence, so two
+ * owners never both write the same document, and a decision is stored once. An owner whose lease
+ * expired but was not taken over may go on (its renewal was late, nobody needed it).
  *
  * <p>Implementations are thread-safe and blocking. Failures are {@link DecisionStoreException}s
  * ({@link DecisionStoreException#retryable()} for an unavailable store); a write by an owner that
@@ -37,14 +39,15 @@ public interface DecisionStore {
   /**
    * Extends {@code owner}'s lease to {@code lease} from now.
    *
-   * @throws LeaseLostException if {@code owner} does not hold an unexpired lease on {@code key}
+   * @throws LeaseLostException if {@code owner} is not the owner of {@code key} (another owner took
+   *                            it over, or it was never claimed) or its decision is stored
    */
   void renew(DecisionKey key, String owner, Duration lease);
 
   /**
    * Stores a completed phase; a checkpoint of the same phase replaces the earlier one.
    *
-   * @throws LeaseLostException if {@code owner} does not hold an unexpired lease on {@code key}
+   * @throws LeaseLostException as {@link #renew}
    */
   void checkpoint(DecisionKey key, String owner, Checkpoint checkpoint);
 
@@ -54,8 +57,7 @@ public interface DecisionStore {
    *
    * @return the decision as stored (its {@link StoredDecision#decidedAt()} by the store's clock,
    *         its {@link StoredDecision#previousHash()} the disruption id's latest decision before)
-   * @throws LeaseLostException if {@code owner} does not hold an unexpired lease on {@code key}
-   *                            (another owner took over, or the decision is stored already)
+   * @throws LeaseLostException as {@link #renew}: another owner took over, or the decision is stored already
    */
   StoredDecision complete(DecisionKey key, String owner, StoredDecision decision);
 

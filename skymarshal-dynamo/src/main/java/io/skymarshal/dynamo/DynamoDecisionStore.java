@@ -40,8 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * disruption document across a fleet. Every write is a conditional {@code UpdateItem}:
  * a claim succeeds only if the document is undecided and unclaimed, claimed by the same owner, or
  * its lease has expired ({@code attribute_not_exists}, owner and expiry conditions); checkpoints,
- * renewals and the decision only while the writer holds an unexpired lease. Reads are strongly
- * consistent.
+ * renewals and the decision only while the writer is still the owner (nobody took over). Reads
+ * are strongly consistent.
  *
  * <p>The table has one string partition key, {@value #KEY} ({@link #createTableRequest} makes
  * one, on-demand). Items: {@code D#<id>#<hash>} per document (lease owner and expiry in epoch
@@ -70,9 +70,11 @@ public final class DynamoDecisionStore implements DecisionStore {
   private static final String DECIDED_AT = "decidedAt";
   private static final String PREVIOUS = "previousHash";
   private static final String LATEST = "latestHash";
-  /** Writes by the holder of an unexpired lease on an undecided document. */
-  private static final String HOLDS_LEASE = "attribute_exists(#pk) AND attribute_not_exists(#json) AND #owner = :owner"
-      + " AND #expiry > :now";
+  /**
+   * Writes by the owner of an undecided document: the owner is the fence (a takeover changes it);
+   * an expired lease nobody took over is still its owner's.
+   */
+  private static final String HOLDS_LEASE = "attribute_exists(#pk) AND attribute_not_exists(#json) AND #owner = :owner";
 
   private final DynamoDbAsyncClient client;
   private final String table;
@@ -155,14 +157,14 @@ public final class DynamoDecisionStore implements DecisionStore {
     check(key, owner);
     checkLease(lease);
     Instant now = clock.instant();
-    holderWrite(key, owner, now, "SET #expiry = :expiry", Map.of(), Map.of(":expiry", n(now.plus(lease).toEpochMilli())));
+    holderWrite(key, owner, "SET #expiry = :expiry", Map.of("#expiry", EXPIRY), Map.of(":expiry", n(now.plus(lease).toEpochMilli())));
   }
 
   @Override
   public void checkpoint(DecisionKey key, String owner, Checkpoint checkpoint) {
     check(key, owner);
     Objects.requireNonNull(checkpoint, "checkpoint");
-    holderWrite(key, owner, clock.instant(), "SET #cp = :cp", Map.of("#cp", checkpointAttribute(checkpoint.phase())),
+    holderWrite(key, owner, "SET #cp = :cp", Map.of("#cp", checkpointAttribute(checkpoint.phase())),
         Map.of(":cp", s(checkpoint.payload())));
   }
 
@@ -192,7 +194,7 @@ public final class DynamoDecisionStore implements DecisionStore {
       values.put(":prev", s(previous.get()));
       update += ", #prev = :prev";
     }
-    holderWrite(key, owner, now, update + " REMOVE #cp1, #cp2", names, values);
+    holderWrite(key, owner, update + " REMOVE #cp1, #cp2", names, values);
     Instant decidedAt = Instant.ofEpochMilli(now.toEpochMilli());
     // the disruption's latest document: a changed document decided later links to this one
     call("UpdateItem", () -> client.updateItem(UpdateItemRequest.builder().tableName(table)
@@ -232,13 +234,12 @@ public final class DynamoDecisionStore implements DecisionStore {
     return table;
   }
 
-  private void holderWrite(DecisionKey key, String owner, Instant now, String update, Map<String, String> moreNames,
+  private void holderWrite(DecisionKey key, String owner, String update, Map<String, String> moreNames,
       Map<String, AttributeValue> moreValues) {
-    Map<String, String> names = new HashMap<>(names("#pk", KEY, "#json", JSON, "#owner", OWNER, "#expiry", EXPIRY));
+    Map<String, String> names = new HashMap<>(names("#pk", KEY, "#json", JSON, "#owner", OWNER));
     names.putAll(moreNames);
     Map<String, AttributeValue> values = new HashMap<>(moreValues);
     values.put(":owner", s(owner));
-    values.put(":now", n(now.toEpochMilli()));
     try {
       call("UpdateItem", () -> client.updateItem(UpdateItemRequest.builder().tableName(table)
           .key(Map.of(KEY, s(itemKey(key)))).updateExpression(update).conditionExpression(HOLDS_LEASE)
@@ -255,8 +256,7 @@ public final class DynamoDecisionStore implements DecisionStore {
     if (item.containsKey(JSON)) {
       return "its decision is stored";
     }
-    String holder = item.get(OWNER).s();
-    return holder.equals(owner) ? "the lease expired at " + expiry(item) : "it is held by " + holder;
+    return "it is held by " + item.get(OWNER).s();
   }
 
   private Optional<String> previousHash(DecisionKey key) {

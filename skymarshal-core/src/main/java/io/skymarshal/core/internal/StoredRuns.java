@@ -52,7 +52,8 @@ public final class StoredRuns implements AutoCloseable {
     this.policy = policy;
     this.codec = new CheckpointCodec(policy.constraintCodec());
     this.agents = Map.copyOf(agents);
-    this.renewals = new ScheduledThreadPoolExecutor(1, r -> {
+    // two threads: one slow renewal (a store under load) must not hold up the others' past their leases
+    this.renewals = new ScheduledThreadPoolExecutor(2, r -> {
       Thread t = new Thread(r, "skymarshal-lease-renewal");
       t.setDaemon(true);
       return t;
@@ -62,6 +63,9 @@ public final class StoredRuns implements AutoCloseable {
 
   /** Decides about {@code disruption} once per document; see {@link io.skymarshal.core.Orchestrator#decide}. */
   public DecisionOutcome decide(Disruption disruption) {
+    if (renewals.isShutdown()) {
+      throw new SkyMarshalException("the orchestrator is closed: no run of " + disruption.id() + " is started", false);
+    }
     DecisionKey key = DecisionKey.of(disruption);
     long deadline = System.nanoTime() + policy.awaitDecision().toNanos();
     // callers in this process share one owner id, which the store cannot tell apart: the first one

@@ -205,9 +205,24 @@ public abstract class DecisionStoreContract {
         .isInstanceOf(LeaseLostException.class);
     assertThatThrownBy(() -> store.checkpoint(key("never claimed"), "i-1", new Checkpoint(Phase.INITIAL, "{}")))
         .isInstanceOf(LeaseLostException.class);
-    clock.advance(LEASE);
+  }
+
+  @Test
+  void writes_afterTheLeaseExpired_areTheOwnersUntilAnotherOwnerTakesOver() {
+    DecisionKey k = key("a");
+    store.claim(k, "i-1", LEASE);
+    clock.advance(LEASE.plusSeconds(1));
+
+    store.checkpoint(k, "i-1", new Checkpoint(Phase.INITIAL, "{\"late\":true}"));
+    store.renew(k, "i-1", LEASE);
+    assertThat(store.claim(k, "i-2", LEASE)).as("renewed late, nobody had taken it").isInstanceOf(Claim.Held.class);
+
+    clock.advance(LEASE.plusSeconds(1));
+    assertThat(store.claim(k, "i-2", LEASE)).isInstanceOf(Claim.Acquired.class);
+    assertThatThrownBy(() -> store.renew(k, "i-1", LEASE)).isInstanceOf(LeaseLostException.class)
+        .hasMessageContaining("i-2");
     assertThatThrownBy(() -> store.checkpoint(k, "i-1", new Checkpoint(Phase.INITIAL, "{}")))
-        .as("after its lease expired").isInstanceOf(LeaseLostException.class);
+        .isInstanceOf(LeaseLostException.class);
   }
 
   @Test
