@@ -157,13 +157,14 @@ class DisruptionWorkerTest {
     CompletableFuture<Void> hold = new CompletableFuture<>();
     slow.hold = hold;
     SqsFixture.Model other = new SqsFixture.Model();
-    DisruptionWorker first = started(worker("i-1", slow, Duration.ofMinutes(2)).visibilityTimeout(Duration.ofSeconds(3)));
+    DisruptionWorker first = started(worker("i-1", slow, Duration.ofMinutes(2)).visibilityTimeout(Duration.ofSeconds(6)));
     send(DisruptionJson.write(ey123));
     SqsFixture.await("the arbitrator call of i-1", () -> slow.count(Phase.ARBITRATION) == 1);
     DisruptionWorker second = started(worker("i-2", other, Duration.ofMinutes(2)));
 
-    // three visibility timeouts pass while the run is in flight; the message stays with i-1
-    Thread.sleep(9_000);
+    // two and a half visibility timeouts pass while the run is in flight (renewed every 2 s, so a
+    // renewal may come 4 s late on a loaded machine); the message stays with i-1
+    Thread.sleep(15_000);
     hold.complete(null);
     SqsFixture.await("the message deleted", () -> first.stats().deleted() == 1);
 
