@@ -55,6 +55,9 @@ public interface DecisionStore {
    * Stores the decision and ends the lease; the disruption id's latest decision is now this one.
    * {@code decision.key()} must be {@code key} and {@code decision.decidedBy()} {@code owner}.
    *
+   * Idempotent for its owner: a completion retried after it succeeded (its answer lost in transit)
+   * returns the decision stored the first time, unchanged.
+   *
    * @return the decision as stored (its {@link StoredDecision#decidedAt()} by the store's clock,
    *         its {@link StoredDecision#previousHash()} the disruption id's latest decision before)
    * @throws LeaseLostException as {@link #renew}: another owner took over, or the decision is stored already

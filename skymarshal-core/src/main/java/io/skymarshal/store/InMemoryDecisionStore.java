@@ -90,6 +90,10 @@ public final class InMemoryDecisionStore implements DecisionStore {
       throw new IllegalArgumentException("the decision is about " + decision.key() + " by " + decision.decidedBy()
           + ", not " + key + " by " + owner);
     }
+    Entry existing = entries.get(key);
+    if (existing != null && existing.decision != null && existing.decision.decidedBy().equals(owner)) {
+      return existing.decision; // a retried completion
+    }
     Entry e = held(key, owner);
     String prev = latest.get(key.disruptionId());
     Optional<String> previous = prev == null || prev.equals(key.documentHash()) ? Optional.empty() : Optional.of(prev);

@@ -194,7 +194,16 @@ public final class DynamoDecisionStore implements DecisionStore {
       values.put(":prev", s(previous.get()));
       update += ", #prev = :prev";
     }
-    holderWrite(key, owner, update + " REMOVE #cp1, #cp2", names, values);
+    try {
+      holderWrite(key, owner, update + " REMOVE #cp1, #cp2", names, values);
+    } catch (LeaseLostException e) {
+      // a retried completion (the SDK retries a request whose answer was lost): the first one stands
+      Map<String, AttributeValue> item = get(itemKey(key));
+      if (item != null && item.containsKey(JSON) && owner.equals(item.get(DECIDED_BY).s())) {
+        return decision(key, item);
+      }
+      throw e;
+    }
     Instant decidedAt = Instant.ofEpochMilli(now.toEpochMilli());
     // the disruption's latest document: a changed document decided later links to this one
     call("UpdateItem", () -> client.updateItem(UpdateItemRequest.builder().tableName(table)
