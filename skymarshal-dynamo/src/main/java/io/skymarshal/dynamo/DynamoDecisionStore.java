@@ -50,6 +50,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * document links to the previous one. A checkpoint or decision is a string attribute: DynamoDB's
  * 400 KB item limit bounds them (an airline run's are a few KB).
  *
+ * <p>A request that fails in transit (throttling, a server error, a closed connection) is tried up
+ * to 3 times, 100 and 200 ms apart: every write is safe to repeat (a claim or checkpoint by the
+ * owner is its own again; a repeated completion returns the decision stored the first time).
+ *
  * <p>Lease expiry is compared with this instance's {@link Clock} (default {@link Clock#systemUTC()}):
  * instances must keep their clocks in step (NTP) well within the lease. Blocking; thread-safe.
  * Failures are {@link DecisionStoreException}s, retryable for throttling, server errors and broken
@@ -58,6 +62,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public final class DynamoDecisionStore implements DecisionStore {
   /** The partition key attribute. */
   public static final String KEY = "pk";
+  /** Tries of a request that fails in transit (throttled, 5xx, connection closed). */
+  private static final int ATTEMPTS = 3;
   private static final String DISRUPTION_ID = "disruptionId";
   private static final String HASH = "documentHash";
   private static final String OWNER = "leaseOwner";
@@ -298,15 +304,27 @@ public final class DynamoDecisionStore implements DecisionStore {
    * it means), any other failure becomes a {@link DecisionStoreException}.
    */
   private <T> T call(String operation, Supplier<CompletableFuture<T>> request) {
-    try {
-      return request.get().join();
-    } catch (RuntimeException e) {
-      Throwable c = DynamoErrors.unwrap(e);
-      if (c instanceof ConditionalCheckFailedException ccf) {
-        throw ccf;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return request.get().join();
+      } catch (RuntimeException e) {
+        Throwable c = DynamoErrors.unwrap(e);
+        if (c instanceof ConditionalCheckFailedException ccf) {
+          throw ccf;
+        }
+        boolean retryable = DynamoErrors.isRetryable(c);
+        if (!retryable || attempt == ATTEMPTS) {
+          throw new DecisionStoreException(operation + " on " + table + " failed" + (attempt > 1 ? " " + attempt
+              + " times" : "") + ": " + DynamoErrors.code(c) + ": " + c.getMessage(), retryable, c);
+        }
+        // every write here is safe to repeat (see complete): try again after a short pause
+        try {
+          Thread.sleep(50L << attempt);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new DecisionStoreException(operation + " on " + table + " interrupted", false, ie);
+        }
       }
-      throw new DecisionStoreException(operation + " on " + table + " failed: " + DynamoErrors.code(c) + ": "
-          + c.getMessage(), DynamoErrors.isRetryable(c), c);
     }
   }
 
