@@ -200,25 +200,26 @@ public final class DynamoDecisionStore implements DecisionStore {
       values.put(":prev", s(previous.get()));
       update += ", #prev = :prev";
     }
+    StoredDecision stored;
     try {
       holderWrite(key, owner, update + " REMOVE #cp1, #cp2", names, values);
+      stored = new StoredDecision(key, decision.status(), decision.action(), decision.needsReview(), decision.json(),
+          owner, Instant.ofEpochMilli(now.toEpochMilli()), previous);
     } catch (LeaseLostException e) {
-      // a retried completion (the SDK retries a request whose answer was lost): the first one stands
+      // a completion tried again after its answer was lost: the first one stands
       Map<String, AttributeValue> item = get(itemKey(key));
-      if (item != null && item.containsKey(JSON) && owner.equals(item.get(DECIDED_BY).s())) {
-        return decision(key, item);
+      if (item == null || !item.containsKey(JSON) || !owner.equals(item.get(DECIDED_BY).s())) {
+        throw e;
       }
-      throw e;
+      stored = decision(key, item);
     }
-    Instant decidedAt = Instant.ofEpochMilli(now.toEpochMilli());
     // the disruption's latest document: a changed document decided later links to this one
     call("UpdateItem", () -> client.updateItem(UpdateItemRequest.builder().tableName(table)
         .key(Map.of(KEY, s(headKey(key.disruptionId()))))
         .updateExpression("SET #latest = :hash, #at = :at")
         .expressionAttributeNames(Map.of("#latest", LATEST, "#at", DECIDED_AT))
         .expressionAttributeValues(Map.of(":hash", s(key.documentHash()), ":at", n(now.toEpochMilli()))).build()));
-    return new StoredDecision(key, decision.status(), decision.action(), decision.needsReview(), decision.json(), owner,
-        decidedAt, previous);
+    return stored;
   }
 
   @Override
