@@ -15,7 +15,8 @@ import io.skymarshal.model.TokenUsage;
  * {@code clearance}), {@code agents} (one entry per
  * agent and phase: {@code name}, {@code tier}, {@code phase}, {@code status}, {@code attempts},
  * {@code durationMs}, {@code queuedMs} (waiting for a model quota permit), {@code inputTokens}, {@code outputTokens}, ...), {@code phases}
- * ({@code name}, {@code durationMs}), {@code totalDurationMs}, {@code totalQueuedMs}, {@code costUsd}, and
+ * ({@code name}, {@code durationMs}), {@code resumedPhases} (names of the phases taken from a
+ * checkpoint, only when there are some), {@code totalDurationMs}, {@code totalQueuedMs}, {@code costUsd}, and
  * {@code tokensSaturated: true} (at the top and on an agent) only when a token count saturated at
  * {@link Long#MAX_VALUE} (see {@link TokenUsage#saturated()}). Never throws for any report. Thread-safe.
  */
@@ -80,6 +81,10 @@ public final class DecisionJson {
     }
     ArrayNode phases = root.putArray("phases");
     report.phases().forEach(p -> phases.addObject().put("name", p.phase().reportName()).put("durationMs", round(p.durationMs())));
+    if (!report.resumedPhases().isEmpty()) {
+      ArrayNode resumed = root.putArray("resumedPhases");
+      report.resumedPhases().forEach(p -> resumed.add(p.reportName()));
+    }
     root.put("totalDurationMs", round(report.totalDurationMs()));
     root.put("totalQueuedMs", round(report.totalQueuedNanos() / 1_000_000.0));
     usage(root, report.totalUsage());

@@ -2,10 +2,14 @@ package io.skymarshal.core;
 
 import io.skymarshal.core.internal.EngineConfig;
 import io.skymarshal.core.internal.RunEngine;
+import io.skymarshal.core.internal.StoredRuns;
 import io.skymarshal.core.internal.ThreadSupport;
 import io.skymarshal.data.DataAccess;
 import io.skymarshal.model.ModelClient;
 import io.skymarshal.model.ModelRouting;
+import io.skymarshal.store.DecisionOutcome;
+import io.skymarshal.store.DecisionStore;
+import io.skymarshal.store.StoredRunPolicy;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -47,10 +51,14 @@ import java.util.regex.Pattern;
 public final class Orchestrator implements AutoCloseable {
   private final RunEngine engine;
   private final ExecutorService ownedExecutor;
+  private final StoredRuns storedRuns;
 
-  private Orchestrator(EngineConfig config, ExecutorService ownedExecutor) {
+  private Orchestrator(EngineConfig config, ExecutorService ownedExecutor, DecisionStore store, StoredRunPolicy policy) {
     this.engine = new RunEngine(config);
     this.ownedExecutor = ownedExecutor;
+    Map<String, Tier> tiers = new HashMap<>();
+    config.agents().forEach(a -> tiers.put(a.name(), a.tier()));
+    this.storedRuns = store == null ? null : new StoredRuns(engine, store, policy, tiers);
   }
 
   /** A builder with the defaults: {@link ModelRouting#defaults()}, {@link AgentPolicy#defaults}, no data, no listener. */
@@ -99,11 +107,40 @@ public final class Orchestrator implements AutoCloseable {
   }
 
   /**
+   * Decides about {@code disruption} once per document, through the {@link Builder#decisionStore}:
+   * the first caller for a document (its id and {@link io.skymarshal.store.DocumentHash}) runs it and
+   * stores the decision; callers after it get the stored decision; a caller while another run of
+   * the same document is in flight, here or on another instance, waits for its decision up to
+   * {@link StoredRunPolicy#awaitDecision()}. A run whose owner stopped is taken over once its lease
+   * expires, resuming after the last phase it checkpointed (the report's
+   * {@link RunReport#resumedPhases()} says which); resumed recommendations go through the same
+   * clearance, binding-constraint and plan checks as fresh ones. A checkpoint that cannot be read
+   * is not used: its phase runs again (and a warning says why). Blocks until done.
+   *
+   * @throws IllegalStateException if the orchestrator has no decision store
+   * @throws io.skymarshal.store.DecisionPendingException if another owner's run did not finish
+   *                             within the wait (retryable)
+   * @throws io.skymarshal.store.LeaseLostException if this run's lease was taken over mid-run
+   * @throws io.skymarshal.store.DecisionStoreException if the store failed
+   * @throws SkyMarshalException for a fault of the engine, as {@link #run}
+   */
+  public DecisionOutcome decide(Disruption disruption) {
+    Objects.requireNonNull(disruption, "disruption");
+    if (storedRuns == null) {
+      throw new IllegalStateException("decide needs a decision store: set Orchestrator.builder().decisionStore(...)");
+    }
+    return storedRuns.decide(disruption);
+  }
+
+  /**
    * Shuts down the thread pool the orchestrator created, if any: queued work finishes, new runs
-   * should not be started.
+   * should not be started. Stops renewing the leases of runs through the decision store.
    */
   @Override
   public void close() {
+    if (storedRuns != null) {
+      storedRuns.close();
+    }
     if (ownedExecutor != null) {
       ownedExecutor.shutdown();
     }
@@ -134,6 +171,8 @@ public final class Orchestrator implements AutoCloseable {
     private double reviewThreshold = 0.5;
     private io.skymarshal.model.ModelLimits modelLimits = io.skymarshal.model.ModelLimits.unlimited();
     private final Map<Tier, Hedging> hedging = new EnumMap<>(Tier.class);
+    private DecisionStore decisionStore;
+    private StoredRunPolicy storedRunPolicy;
     /** Settings given so far, by name: a second one fails. */
     private final Map<String, Object> given = new HashMap<>();
 
@@ -307,6 +346,20 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     /**
+     * The store {@link Orchestrator#decide} decides through, once per disruption document, with
+     * {@code policy} (owner, lease, waits, how constraints are checkpointed). Optional: without it
+     * {@link Orchestrator#run} is all there is, and it never touches a store.
+     */
+    public Builder decisionStore(DecisionStore store, StoredRunPolicy policy) {
+      Objects.requireNonNull(store, "decisionStore");
+      Objects.requireNonNull(policy, "policy");
+      once("decisionStore", store);
+      this.decisionStore = store;
+      this.storedRunPolicy = policy;
+      return this;
+    }
+
+    /**
      * @throws IllegalStateException if no agent, arbitrator or model client was set, or a name in
      *                               {@link #agentPolicy} or in the routing's per-agent overrides
      *                               is neither an agent nor the arbitrator
@@ -352,7 +405,7 @@ public final class Orchestrator implements AutoCloseable {
       EngineConfig config = new EngineConfig(List.copyOf(agents), arbitrator, routing, modelClient, data,
           List.copyOf(listeners), exec, copy(tierPolicies), Map.copyOf(agentPolicies), ticker, random, reviewThreshold,
           modelLimits, Map.copyOf(hedging));
-      return new Orchestrator(config, owned);
+      return new Orchestrator(config, owned, decisionStore, storedRunPolicy);
     }
 
     private static Map<Tier, Map<Phase, AgentPolicy>> copy(Map<Tier, Map<Phase, AgentPolicy>> m) {

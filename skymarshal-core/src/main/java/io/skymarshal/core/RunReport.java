@@ -17,16 +17,26 @@ import java.util.Optional;
  * @param calls              every agent call, in phase order then agent order, then the arbitrator's
  * @param phases             the phases that ran, in order
  * @param totalDurationNanos the whole run's wall time
+ * @param resumedPhases      the phases taken from a stored checkpoint instead of run (see
+ *                           {@link Orchestrator#decide}); their calls are not in {@link #calls()}, as
+ *                           this run did not make them. Empty for a run from the start
  */
-public record RunReport(String disruptionId, List<AgentCall> calls, List<PhaseTiming> phases, long totalDurationNanos) {
+public record RunReport(String disruptionId, List<AgentCall> calls, List<PhaseTiming> phases, long totalDurationNanos,
+    List<Phase> resumedPhases) {
 
   public RunReport {
     Objects.requireNonNull(disruptionId, "disruptionId");
     calls = List.copyOf(calls);
     phases = List.copyOf(phases);
+    resumedPhases = List.copyOf(resumedPhases);
     if (totalDurationNanos < 0) {
       throw new IllegalArgumentException("totalDurationNanos must be >= 0 but was " + totalDurationNanos);
     }
+  }
+
+  /** A report of a run that resumed no phase. */
+  public RunReport(String disruptionId, List<AgentCall> calls, List<PhaseTiming> phases, long totalDurationNanos) {
+    this(disruptionId, calls, phases, totalDurationNanos, List.of());
   }
 
   /** The calls of one phase. */

@@ -126,6 +126,29 @@ public final class BindingConstraints {
     return a;
   }
 
+  /**
+   * These constraints as the {@link io.skymarshal.store.ConstraintCodec} of phase checkpoints:
+   * {@link #toJson(BindingConstraint)} and {@link #fromJson(JsonNode)}, so a resumed run holds the
+   * same typed constraints.
+   */
+  public static io.skymarshal.store.ConstraintCodec codec() {
+    return Codec.INSTANCE;
+  }
+
+  private enum Codec implements io.skymarshal.store.ConstraintCodec {
+    INSTANCE;
+
+    @Override
+    public JsonNode toJson(BindingConstraint constraint) {
+      return BindingConstraints.toJson(constraint);
+    }
+
+    @Override
+    public BindingConstraint fromJson(JsonNode json) {
+      return BindingConstraints.fromJson(json);
+    }
+  }
+
   private static void putUntil(ObjectNode o, java.time.Instant until) {
     if (until != null) {
       o.put("until", until.toString());

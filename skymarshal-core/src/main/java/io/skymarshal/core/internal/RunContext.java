@@ -29,6 +29,7 @@ final class RunContext {
   final long startNanos;
   private final List<AgentCall> calls = new ArrayList<>();
   private final List<PhaseTiming> phases = new ArrayList<>();
+  private final List<Phase> resumed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Where the run is: it ends either DONE (with a decision or an engine fault) or CANCELLED, once. */
   private enum State { RUNNING, CANCELLED, DONE }
@@ -170,6 +171,15 @@ final class RunContext {
     copy.sort(Comparator.comparing(AgentCall::phase)
         .thenComparing(c -> agentOrder.getOrDefault(c.agent(), Integer.MAX_VALUE)));
     return copy;
+  }
+
+  /** Records that {@code phase} was taken from a checkpoint instead of run. */
+  void resumed(Phase phase) {
+    resumed.add(phase);
+  }
+
+  List<Phase> resumedPhases() {
+    return List.copyOf(resumed);
   }
 
   List<PhaseTiming> phases() {

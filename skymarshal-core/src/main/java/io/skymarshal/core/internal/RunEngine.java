@@ -70,7 +70,23 @@ public final class RunEngine {
    * cancelling it cancels the run.
    */
   public CompletableFuture<Decision> run(Disruption disruption) {
+    return run(disruption, Resume.none());
+  }
+
+  /**
+   * Runs {@code disruption} from {@code resume}: a checkpointed phase is taken as it was stored
+   * instead of run (its recommendations go through the same clearance, binding and plan checks as
+   * fresh ones), and each phase this run completes is handed to the resume's sink before the next
+   * starts.
+   */
+  public CompletableFuture<Decision> run(Disruption disruption, Resume resume) {
     RunContext run = new RunContext(disruption, listeners, config.executor(), config.ticker());
+    if (resume.phase1() != null) {
+      run.resumed(Phase.INITIAL);
+    }
+    if (resume.phase2() != null) {
+      run.resumed(Phase.REVISION);
+    }
     run.withMdc(() -> RunContext.log().info("run started: {} {} {}-{}", disruption.type(),
         disruption.flight().flightNumber(), disruption.flight().origin(), disruption.flight().destination()));
     listeners.onRunStarted(disruption);
@@ -78,7 +94,9 @@ public final class RunEngine {
 
     Map<String, SafetyAssessment> assessments = new java.util.concurrent.ConcurrentHashMap<>();
 
-    CompletableFuture<Decision> phases = runPhase(run, Phase.INITIAL, config.agents(), Map.of(), inputs, assessments)
+    CompletableFuture<PhaseResult> first = resume.phase1() != null ? CompletableFuture.completedFuture(
+        resumed(resume.phase1())) : runPhase(run, Phase.INITIAL, config.agents(), Map.of(), inputs, assessments);
+    CompletableFuture<Decision> phases = first
         .thenCompose(p1 -> {
           if (run.cancelled()) {
             return CompletableFuture.completedFuture(null);
@@ -93,7 +111,11 @@ public final class RunEngine {
             return CompletableFuture.completedFuture(stop(run, blocked1.get(), List.of(), missingList(p1.missing()),
                 p1.recommendations()));
           }
-          return runPhase(run, Phase.REVISION, config.agents(), p1.recommendations(), inputs, assessments).thenCompose(p2 -> {
+          CompletableFuture<PhaseResult> second = resume.phase2() != null
+              ? CompletableFuture.completedFuture(resumed(resume.phase2()))
+              : saved(run, resume, Phase.INITIAL, p1).thenCompose(v ->
+                  runPhase(run, Phase.REVISION, config.agents(), p1.recommendations(), inputs, assessments));
+          return second.thenCompose(p2 -> {
             if (run.cancelled()) {
               return CompletableFuture.completedFuture(null);
             }
@@ -110,7 +132,9 @@ public final class RunEngine {
             }
             ArbitrationInput input = ArbitrationInput.of(p1.recommendations().values(), p2.recommendations().values(),
                 missingList(missing));
-            return arbitrate(run, input);
+            CompletableFuture<Void> kept = resume.phase2() != null ? CompletableFuture.completedFuture(null)
+                : saved(run, resume, Phase.REVISION, p2);
+            return kept.thenCompose(v -> arbitrate(run, input));
           });
         });
     CompletableFuture<Decision> result = new CompletableFuture<>();
@@ -179,6 +203,23 @@ public final class RunEngine {
     boolean halted() {
       return halt != null;
     }
+  }
+
+  /** A checkpointed phase as the result it was: it completed without a halt, or it would not have been kept. */
+  private PhaseResult resumed(PhaseState state) {
+    return new PhaseResult(inAgentOrder(state.recommendations()), inAgentOrder(state.missing()), null);
+  }
+
+  /** Hands the completed {@code phase} to the resume's sink, off the caller's thread; a sink failure fails the run. */
+  private CompletableFuture<Void> saved(RunContext run, Resume resume, Phase phase, PhaseResult result) {
+    if (resume == Resume.none() || run.cancelled()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    List<io.skymarshal.core.AgentCall> calls = run.calls(agentOrder).stream().filter(c -> c.phase() == phase).toList();
+    long duration = run.phases().stream().filter(t -> t.phase() == phase).mapToLong(PhaseTiming::durationNanos)
+        .findFirst().orElse(0);
+    PhaseState state = new PhaseState(phase, result.recommendations(), result.missing(), calls, duration);
+    return CompletableFuture.runAsync(() -> resume.sink().accept(state), run.executor);
   }
 
   /** The first SAFETY recommendation, in agent order, that does not clear and says nothing that would. */
@@ -260,8 +301,11 @@ public final class RunEngine {
     return ex.execute(
         () -> CompletableFuture.supplyAsync(() -> {
           notCancelled(ex);
-          I input = phase == Phase.INITIAL ? spec.gather(d, config.data()) : (I) inputs.get(spec.name());
-          if (phase == Phase.INITIAL) {
+          // a resumed Phase 1 gathered in another run: gather again (reads, no model call), so the
+          // prompt has its data and what the agent computes in code binds the revision as always
+          boolean gather = phase == Phase.INITIAL || !inputs.containsKey(spec.name());
+          I input = gather ? spec.gather(d, config.data()) : (I) inputs.get(spec.name());
+          if (gather) {
             inputs.put(spec.name(), input);
             if (spec.tier() == Tier.SAFETY) {
               assessments.put(spec.name(), java.util.Objects.requireNonNull(spec.assess(d, input),
@@ -392,7 +436,8 @@ public final class RunEngine {
   }
 
   private RunReport report(RunContext run) {
-    return new RunReport(run.disruption.id(), run.calls(agentOrder), run.phases(), run.now() - run.startNanos);
+    return new RunReport(run.disruption.id(), run.calls(agentOrder), run.phases(), run.now() - run.startNanos,
+        run.resumedPhases());
   }
 
   private CallExecution execution(RunContext run, String agent, Tier tier, Phase phase) {
