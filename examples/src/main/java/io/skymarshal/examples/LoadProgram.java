@@ -20,9 +20,6 @@ import io.skymarshal.examples.cli.ExitCode;
 import io.skymarshal.examples.cli.Tool;
 import io.skymarshal.examples.cli.UsageException;
 import io.skymarshal.model.ModelClient;
-import io.skymarshal.model.ModelException;
-import io.skymarshal.model.ModelReply;
-import io.skymarshal.model.ModelRequest;
 import io.skymarshal.testkit.airline.AirlineGenerator;
 import io.skymarshal.testkit.airline.DisruptionGenerator;
 import io.skymarshal.testkit.bedrock.BedrockFault;
@@ -216,7 +213,6 @@ public final class LoadProgram {
       model = offline;
       out.printf(Locale.ROOT, "model: offline model in process, %d ms latency per call%n", latencyMs);
     }
-    CountingClient counting = new CountingClient(model);
     out.printf(Locale.ROOT, "runs: %,d generated disruptions (seed %d) over the default generated airline, all in"
         + " flight at once, one orchestrator, seven agents%n", runs, seed);
     out.flush();
@@ -241,7 +237,7 @@ public final class LoadProgram {
     Orchestrator.Builder builder = Orchestrator.builder()
         .agents(AirlineAgents.all())
         .arbitrator(AirlineAgents.arbitrator())
-        .modelClient(counting)
+        .modelClient(model)
         .data(AirlineData.inMemory(airline))
         .modelLimits(limits)
         .listener(queued);
@@ -287,7 +283,7 @@ public final class LoadProgram {
     System.gc();
     long heapAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 
-    print(out, runs, decisions, failures, missed, latencyNanos, wall, counting, throttler, server != null,
+    print(out, runs, decisions, failures, missed, latencyNanos, wall, throttler, server != null,
         sampler, heapAfterGc, queued);
     if (missed > 0 || !failures.isEmpty()) {
       err.printf(Locale.ROOT, "LoadProgram: %d of %d runs did not complete with a decision (%d missed the %d s"
@@ -298,7 +294,7 @@ public final class LoadProgram {
   }
 
   private static void print(PrintStream out, int runs, List<Decision> decisions, Map<String, Integer> failures,
-      int missed, long[] latencyNanos, long wall, CountingClient counting, ThrottlingQuota throttler, boolean fake,
+      int missed, long[] latencyNanos, long wall, ThrottlingQuota throttler, boolean fake,
       Sampler sampler, long heapAfterGc, QueueTally queued) {
     Map<Decision.Status, Integer> statuses = new EnumMap<>(Decision.Status.class);
     Map<String, Integer> haltReasons = new TreeMap<>();
@@ -348,7 +344,7 @@ public final class LoadProgram {
     errors.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(6)
         .forEach(e -> out.printf(Locale.ROOT, "  error %,8d  %s%n", e.getValue(), e.getKey()));
     out.printf(Locale.ROOT, "model client  %,d calls, %,d failed, of which %,d throttled (ModelException THROTTLED)%n",
-        counting.calls.get(), counting.failed.get(), counting.throttled.get());
+        queued.calls.get() - queued.refused.get(), queued.failed.get() - queued.refused.get(), queued.throttled.get());
     long[] waits = queued.waits();
     out.printf(Locale.ROOT, "model calls   %,d observed (onModelCall): %s; %,d hedges; %,d refused by the local quota%n",
         queued.calls.get(), queued.outcomes(), queued.hedges.get(), queued.refused.get());
@@ -404,11 +400,16 @@ public final class LoadProgram {
     return sb.toString();
   }
 
-  /** What {@code onModelCall} reports: outcomes, hedges, local quota refusals, time queued. Thread-safe. */
+  /**
+   * What {@code onModelCall} reports: the model calls, their outcomes, throttles, hedges, local
+   * quota refusals (never sent to the client), time queued. Thread-safe.
+   */
   static final class QueueTally implements RunListener {
     final AtomicLong calls = new AtomicLong();
     final AtomicLong hedges = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    final AtomicLong throttled = new AtomicLong();
     private final Map<ModelCall.Outcome, AtomicLong> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentLinkedQueue<Long> waits = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -419,8 +420,13 @@ public final class LoadProgram {
       if (call.role() == ModelCall.Role.HEDGE) {
         hedges.incrementAndGet();
       }
+      if (call.outcome() == ModelCall.Outcome.FAILED) {
+        failed.incrementAndGet();
+      }
       if ("local_quota".equals(call.errorType())) {
         refused.incrementAndGet(); // never sent: the local quota refused it
+      } else if ("throttled".equals(call.errorType())) {
+        throttled.incrementAndGet();
       }
       waits.add(call.queuedNanos());
     }
@@ -433,34 +439,6 @@ public final class LoadProgram {
 
     long[] waits() {
       return waits.stream().mapToLong(Long::longValue).sorted().toArray();
-    }
-  }
-
-  /** Counts the calls the engine makes, their failures and the throttled ones. Thread-safe. */
-  static final class CountingClient implements ModelClient {
-    private final ModelClient delegate;
-    final AtomicLong calls = new AtomicLong();
-    final AtomicLong failed = new AtomicLong();
-    final AtomicLong throttled = new AtomicLong();
-
-    CountingClient(ModelClient delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public CompletableFuture<ModelReply> call(ModelRequest request) {
-      calls.incrementAndGet();
-      CompletableFuture<ModelReply> f = delegate.call(request);
-      f.whenComplete((r, e) -> {
-        if (e != null) {
-          failed.incrementAndGet();
-          Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-          if (cause instanceof ModelException me && me.kind() == ModelException.Kind.THROTTLED) {
-            throttled.incrementAndGet();
-          }
-        }
-      });
-      return f;
     }
   }
 
