@@ -103,9 +103,7 @@ public final class DynamoFaultInjector implements ExecutionInterceptor {
         || unprocessedRate <= 0) {
       return context.response();
     }
-    Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
-    response.responses().forEach((t, items) -> responses.put(t, new ArrayList<>(items)));
-    Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>(response.unprocessedKeys());
+    Map<String, List<Map<String, AttributeValue>>> chosen = new LinkedHashMap<>();
     int moved = 0;
     synchronized (random) {
       if (random.nextDouble() >= unprocessedRate) {
@@ -121,30 +119,13 @@ public final class DynamoFaultInjector implements ExecutionInterceptor {
         if (keys.isEmpty() && moved == 0 && !e.getValue().keys().isEmpty()) {
           keys.add(e.getValue().keys().get(random.nextInt(e.getValue().keys().size())));
         }
-        if (keys.isEmpty()) {
-          continue;
-        }
         moved += keys.size();
-        List<Map<String, AttributeValue>> items = responses.getOrDefault(e.getKey(), new ArrayList<>());
-        items.removeIf(item -> keys.stream().anyMatch(k -> matches(item, k)));
-        KeysAndAttributes prior = unprocessed.get(e.getKey());
-        List<Map<String, AttributeValue>> all = new ArrayList<>(prior == null ? List.of() : prior.keys());
-        all.addAll(keys);
-        unprocessed.put(e.getKey(), e.getValue().toBuilder().keys(all).build());
+        chosen.put(e.getKey(), keys);
       }
     }
     trimmedCalls.incrementAndGet();
     trimmedKeys.addAndGet(moved);
-    return response.toBuilder().responses(responses).unprocessedKeys(unprocessed).build();
-  }
-
-  private static boolean matches(Map<String, AttributeValue> item, Map<String, AttributeValue> key) {
-    for (Map.Entry<String, AttributeValue> k : key.entrySet()) {
-      if (!k.getValue().equals(item.get(k.getKey()))) {
-        return false;
-      }
-    }
-    return true;
+    return UnprocessedKeys.move(request, response, chosen);
   }
 
   private static List<Map<String, AttributeValue>> keysOf(SdkRequest request) {

@@ -108,9 +108,7 @@ public final class DynamoWireFaults implements ExecutionInterceptor {
         || !(context.request() instanceof BatchGetItemRequest request)) {
       return context.response();
     }
-    Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
-    response.responses().forEach((t, items) -> responses.put(t, new ArrayList<>(items)));
-    Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>(response.unprocessedKeys());
+    Map<String, List<Map<String, AttributeValue>>> chosen = new LinkedHashMap<>();
     int moved = 0;
     for (Map.Entry<String, KeysAndAttributes> e : request.requestItems().entrySet()) {
       List<Map<String, AttributeValue>> left = new ArrayList<>();
@@ -121,33 +119,15 @@ public final class DynamoWireFaults implements ExecutionInterceptor {
           left.add(key);
         }
       }
-      if (left.isEmpty()) {
-        continue;
-      }
       moved += left.size();
-      List<Map<String, AttributeValue>> items = responses.getOrDefault(e.getKey(), new ArrayList<>());
-      items.removeIf(item -> left.stream().anyMatch(k -> matches(item, k)));
-      responses.put(e.getKey(), items);
-      KeysAndAttributes prior = unprocessed.get(e.getKey());
-      List<Map<String, AttributeValue>> all = new ArrayList<>(prior == null ? List.of() : prior.keys());
-      all.addAll(left);
-      unprocessed.put(e.getKey(), e.getValue().toBuilder().keys(all).build());
+      chosen.put(e.getKey(), left);
     }
     if (moved == 0) {
       return response;
     }
     trimmedCalls.incrementAndGet();
     trimmedKeys.addAndGet(moved);
-    return response.toBuilder().responses(responses).unprocessedKeys(unprocessed).build();
-  }
-
-  private static boolean matches(Map<String, AttributeValue> item, Map<String, AttributeValue> key) {
-    for (Map.Entry<String, AttributeValue> k : key.entrySet()) {
-      if (!k.getValue().equals(item.get(k.getKey()))) {
-        return false;
-      }
-    }
-    return true;
+    return io.skymarshal.testkit.dynamo.UnprocessedKeys.move(request, response, chosen);
   }
 
   /** Requests of the chosen operations sent, retries included. */
