@@ -70,10 +70,11 @@ public final class RunEngine {
    * cancelling it cancels the run.
    */
   public CompletableFuture<Decision> run(Disruption disruption) {
-    RunContext run = new RunContext(disruption, listeners, config.executor(), config.ticker());
+    // first the listeners (on the caller's thread), so a propagator can carry what they started
+    listeners.onRunStarted(disruption);
+    RunContext run = new RunContext(disruption, listeners, config.executor(), config.ticker(), config.propagators());
     run.withMdc(() -> RunContext.log().info("run started: {} {} {}-{}", disruption.type(),
         disruption.flight().flightNumber(), disruption.flight().origin(), disruption.flight().destination()));
-    listeners.onRunStarted(disruption);
     Map<String, Object> inputs = new java.util.concurrent.ConcurrentHashMap<>();
 
     Map<String, SafetyAssessment> assessments = new java.util.concurrent.ConcurrentHashMap<>();
@@ -220,6 +221,7 @@ public final class RunEngine {
         run.recordCall(skipped(spec, phase, "the run was cancelled"));
         continue;
       }
+      listeners.onAgentStarted(run.disruption, spec.name(), spec.tier(), phase);
       long start = run.now();
       CallExecution ex = execution(run, spec.name(), spec.tier(), phase);
       CompletableFuture<Recommendation> work = agentWork(run, ex, spec, phase, previous, inputs, assessments);
@@ -291,6 +293,7 @@ public final class RunEngine {
     Phase phase = Phase.ARBITRATION;
     long phaseStart = run.now();
     listeners.onPhaseStarted(run.disruption, phase);
+    listeners.onAgentStarted(run.disruption, arb.name(), Tier.ARBITRATOR, phase);
     CallExecution ex = execution(run, arb.name(), Tier.ARBITRATOR, phase);
     ModelProfile profile = config.routing().profileFor(arb.name(), Tier.ARBITRATOR);
     CompletableFuture<Arbitration> work = ex.execute(
