@@ -11,8 +11,13 @@ import java.util.concurrent.TimeUnit;
  * {@code CompletableFuture}, which builds a {@code CancellationException} with its stack trace,
  * per call) and removed from the queue at once, so a timer thread that waits for the earliest of
  * thousands of 45-90 s deadlines is not woken by calls that ended. Thread-safe.
+ *
+ * <p>The queue also holds a no-op heartbeat every {@value #HEARTBEAT_SECONDS} s. A timer thread
+ * is woken whenever a task becomes the head of its queue; with the heartbeat as head, a deadline
+ * further away than the next beat (every default timeout) is queued without waking it.
  */
 final class AgentTimeouts {
+  static final int HEARTBEAT_SECONDS = 10;
   private static final ScheduledThreadPoolExecutor TIMER = timer();
 
   private AgentTimeouts() {}
@@ -29,6 +34,7 @@ final class AgentTimeouts {
       return thread;
     });
     t.setRemoveOnCancelPolicy(true);
+    t.scheduleAtFixedRate(() -> { }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     return t;
   }
 }
