@@ -170,16 +170,20 @@ final class RunContext {
     synchronized (calls) {
       calls.add(call);
     }
-    withMdc(() -> {
-      if (call.status().succeeded()) {
-        LOG.debug("{} {} {} in {} ms, {} attempt(s), {} in / {} out tokens", call.phase().reportName(), call.agent(),
-            call.status(), Math.round(call.durationMs()), call.attempts(), call.usage().totalInputTokens(),
-            call.usage().outputTokens());
-      } else if (call.status() != io.skymarshal.core.CallStatus.SKIPPED) {
-        LOG.warn("{} {} agent {} {} after {} ms: {} (model {})", call.phase().reportName(), call.tier(), call.agent(),
-            call.status(), Math.round(call.durationMs()), call.error(), call.modelId());
-      }
-    });
+    // the level is checked first, so a disabled line costs no argument boxing and no MDC switch
+    boolean succeeded = call.status().succeeded();
+    if (succeeded ? LOG.isDebugEnabled() : call.status() != io.skymarshal.core.CallStatus.SKIPPED && LOG.isWarnEnabled()) {
+      withMdc(() -> {
+        if (succeeded) {
+          LOG.debug("{} {} {} in {} ms, {} attempt(s), {} in / {} out tokens", call.phase().reportName(), call.agent(),
+              call.status(), Math.round(call.durationMs()), call.attempts(), call.usage().totalInputTokens(),
+              call.usage().outputTokens());
+        } else {
+          LOG.warn("{} {} agent {} {} after {} ms: {} (model {})", call.phase().reportName(), call.tier(), call.agent(),
+              call.status(), Math.round(call.durationMs()), call.error(), call.modelId());
+        }
+      });
+    }
     listeners.onAgentCompleted(disruption, call);
   }
 
@@ -187,7 +191,9 @@ final class RunContext {
     synchronized (phases) {
       phases.add(timing);
     }
-    withMdc(() -> LOG.info("{} done in {} ms", timing.phase().reportName(), Math.round(timing.durationMs())));
+    if (LOG.isInfoEnabled()) {
+      withMdc(() -> LOG.info("{} done in {} ms", timing.phase().reportName(), Math.round(timing.durationMs())));
+    }
     listeners.onPhaseCompleted(disruption, timing);
   }
 
