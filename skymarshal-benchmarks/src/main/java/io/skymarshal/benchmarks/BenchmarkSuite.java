@@ -23,7 +23,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@link OrchestrationBenchmark} on this JDK with platform threads, and on each JDK given
  *       with {@code --jdk /path/to/java} (forks run on it) with platform and virtual threads: the
  *       engine against the raw fan-out and against LangChain4j agentic;
- *   <li>{@link PromptRenderBenchmark} with {@code -prof gc}: time and bytes allocated per prompt.
+ *   <li>{@link PromptRenderBenchmark} with {@code -prof gc}: time and bytes allocated per prompt;
+ *   <li>{@link KeyChunkingBenchmark}: de-duplication and chunking at 10 to 10,000 keys, per key.
  * </ul>
  * {@code --quick} shortens every run to 3 x 1 s (a smoke run, not for figures).
  */
@@ -78,11 +79,20 @@ public final class BenchmarkSuite {
       prompts.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", method(r), Runtime.version(),
           fmt(r.getPrimaryResult()), alloc == null ? "-" : String.format(Locale.ROOT, "%.0f", alloc.getScore())));
     }
+    StringBuilder chunking = new StringBuilder();
+    chunking.append("| keys | ns per call | ns per key |\n|---:|---:|---:|\n");
+    for (RunResult r : new Runner(base(iterations).include(KeyChunkingBenchmark.class.getName() + "\\.").build()).run()) {
+      int n = Integer.parseInt(r.getParams().getParam("keys"));
+      chunking.append(String.format(Locale.ROOT, "| %,d | %s | %.1f |%n", n, fmt(r.getPrimaryResult()),
+          r.getPrimaryResult().getScore() / n));
+    }
     System.out.println();
     System.out.println("Ratios: the engine's time per run divided by the peer's (lower is better; 1.00x = no overhead).");
     System.out.print(table);
     System.out.println();
     System.out.print(prompts);
+    System.out.println();
+    System.out.print(chunking);
   }
 
   private static ChainedOptionsBuilder base(int iterations) {
