@@ -24,7 +24,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       with {@code --jdk /path/to/java} (forks run on it) with platform and virtual threads: the
  *       engine against the raw fan-out and against LangChain4j agentic;
  *   <li>{@link PromptRenderBenchmark} with {@code -prof gc}: time and bytes allocated per prompt;
- *   <li>{@link KeyChunkingBenchmark}: de-duplication and chunking at 10 to 10,000 keys, per key.
+ *   <li>{@link KeyChunkingBenchmark}: de-duplication and chunking at 10 to 10,000 keys, per key;
+ *   <li>{@link PlanCheckBenchmark}: a ruling checked against 100 SAFETY constraints.
  * </ul>
  * {@code --quick} shortens every run to 3 x 1 s (a smoke run, not for figures).
  */
@@ -86,6 +87,8 @@ public final class BenchmarkSuite {
       chunking.append(String.format(Locale.ROOT, "| %,d | %s | %.1f |%n", n, fmt(r.getPrimaryResult()),
           r.getPrimaryResult().getScore() / n));
     }
+    RunResult check = new Runner(base(iterations).include(PlanCheckBenchmark.class.getName() + "\\.").build())
+        .run().iterator().next();
     System.out.println();
     System.out.println("Ratios: the engine's time per run divided by the peer's (lower is better; 1.00x = no overhead).");
     System.out.print(table);
@@ -93,6 +96,9 @@ public final class BenchmarkSuite {
     System.out.print(prompts);
     System.out.println();
     System.out.print(chunking);
+    System.out.println();
+    System.out.printf(Locale.ROOT, "A plan checked against %d SAFETY constraints: %s µs%n", PlanCheckBenchmark.CONSTRAINTS,
+        fmt(check.getPrimaryResult()));
   }
 
   private static ChainedOptionsBuilder base(int iterations) {
