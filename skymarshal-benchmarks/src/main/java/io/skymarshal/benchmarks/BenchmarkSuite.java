@@ -25,7 +25,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       engine against the raw fan-out and against LangChain4j agentic;
  *   <li>{@link PromptRenderBenchmark} with {@code -prof gc}: time and bytes allocated per prompt;
  *   <li>{@link KeyChunkingBenchmark}: de-duplication and chunking at 10 to 10,000 keys, per key;
- *   <li>{@link PlanCheckBenchmark}: a ruling checked against 100 SAFETY constraints.
+ *   <li>{@link PlanCheckBenchmark}: a ruling checked against 100 SAFETY constraints;
+ *   <li>{@link PhasePromptBenchmark} with {@code -prof gc}: a prompt rendered and a reply parsed per phase.
  * </ul>
  * {@code --quick} shortens every run to 3 x 1 s (a smoke run, not for figures).
  */
@@ -87,6 +88,16 @@ public final class BenchmarkSuite {
       chunking.append(String.format(Locale.ROOT, "| %,d | %s | %.1f |%n", n, fmt(r.getPrimaryResult()),
           r.getPrimaryResult().getScore() / n));
     }
+    StringBuilder phases = new StringBuilder();
+    phases.append("| phase | render µs | render B/op | parse µs | parse B/op |\n|---|---:|---:|---:|---:|\n");
+    Map<String, Map<String, RunResult>> byPhase = new LinkedHashMap<>();
+    for (RunResult r : new Runner(base(iterations).include(PhasePromptBenchmark.class.getName() + "\\.")
+        .addProfiler("gc").build()).run()) {
+      byPhase.computeIfAbsent(r.getParams().getParam("phase"), k -> new LinkedHashMap<>()).put(method(r), r);
+    }
+    byPhase.forEach((p, m) -> phases.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", p,
+        fmt(m.get("render").getPrimaryResult()), bytes(m.get("render")), fmt(m.get("parse").getPrimaryResult()),
+        bytes(m.get("parse")))));
     RunResult check = new Runner(base(iterations).include(PlanCheckBenchmark.class.getName() + "\\.").build())
         .run().iterator().next();
     System.out.println();
@@ -94,6 +105,8 @@ public final class BenchmarkSuite {
     System.out.print(table);
     System.out.println();
     System.out.print(prompts);
+    System.out.println();
+    System.out.print(phases);
     System.out.println();
     System.out.print(chunking);
     System.out.println();
@@ -104,6 +117,11 @@ public final class BenchmarkSuite {
   private static ChainedOptionsBuilder base(int iterations) {
     return new OptionsBuilder().forks(1).warmupIterations(iterations).warmupTime(TimeValue.seconds(1))
         .measurementIterations(iterations).measurementTime(TimeValue.seconds(1)).shouldFailOnError(true);
+  }
+
+  private static String bytes(RunResult r) {
+    Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+    return alloc == null ? "-" : String.format(Locale.ROOT, "%.0f", alloc.getScore());
   }
 
   private static String method(RunResult r) {
