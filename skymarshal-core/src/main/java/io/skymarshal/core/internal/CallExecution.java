@@ -33,9 +33,9 @@ import java.util.function.Supplier;
 
 /**
  * One agent's (or the arbitrator's) work in one phase: a timeout around the whole work
- * ({@link AgentTimeouts}), a Failsafe {@code RetryPolicy} around each model attempt, one re-ask after a malformed reply (with a
- * raised output limit when the reply was cut at it), and the counts the report needs (attempts,
- * model calls, tokens).
+ * ({@link AgentTimeouts}), a Failsafe {@code RetryPolicy} around each model attempt, one re-ask
+ * after a malformed reply (with a raised output limit when the reply was cut at it), and the
+ * counts the report needs (attempts, model calls, tokens).
  */
 final class CallExecution {
 
@@ -107,8 +107,11 @@ final class CallExecution {
           }
         });
     // A timed-out or cancelled execution stops its work: the in-flight model calls, pending
-    // retries and queued reads are cancelled (scope), on the executor, and the result completes
-    // only after that, so an outcome never outlives its calls.
+    // retries and queued reads are cancelled (scope). Failsafe runs completion callbacks while
+    // holding the future's lock, so cancelling other futures from inside one can deadlock against
+    // a thread doing the reverse: cancellation therefore always happens on the executor, and the
+    // result completes only after the in-flight model calls were cancelled, so an outcome never
+    // outlives its calls.
     CompletableFuture<T> result = new CompletableFuture<>();
     outer.whenComplete((r, e) -> {
       timer.cancel(false);
