@@ -64,7 +64,9 @@ import java.util.function.UnaryOperator;
  * flights, agents, models and statuses, never passengers, prompts or replies.
  *
  * <p>Runs are told apart by their {@link Disruption} instance: two runs of the same instance at
- * the same time share their spans' bookkeeping (run distinct instances, as a service does).
+ * the same time share their spans' bookkeeping (run distinct instances, as a service does). A run
+ * whose future fails with an engine fault (neither {@code onRunCompleted} nor
+ * {@code onRunCancelled} is heard) leaves its spans unended and held.
  * Defaults: provider name {@value #DEFAULT_PROVIDER}, instrumentation scope
  * {@value #INSTRUMENTATION_NAME}. Thread-safe; one instance may serve several orchestrators.
  */
