@@ -56,7 +56,8 @@ import java.util.function.UnaryOperator;
  * that calls {@code Orchestrator.run} or {@code runAsync}. As a propagator it makes that context,
  * with the run span, current on the engine's threads while they work for the run, so spans the
  * application's own code makes there (in an agent's reads, in a {@code ModelClient}) join the
- * trace. The logging MDC (e.g. trace and span ids an OpenTelemetry log appender put there) is
+ * trace. (A Phase-1 model call whose prompt is ready before the engine chains onto it starts on
+ * the caller's thread itself, where the caller's own context is current: the same trace.) The logging MDC (e.g. trace and span ids an OpenTelemetry log appender put there) is
  * carried by the engine itself.
  *
  * <p>Model-call spans are made when the call ends, with its measured start and end; time waiting
