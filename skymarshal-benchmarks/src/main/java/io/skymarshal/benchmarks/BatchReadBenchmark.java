@@ -61,7 +61,8 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 public class BatchReadBenchmark {
   static final int CREW = 250;
 
-  @Param({"0", "5"})
+  /** Added round trip: 0 (loopback), 5 ms, 20 ms (a cross-region call). */
+  @Param({"0", "5", "20"})
   public int rttMillis;
 
   private DynaliteServer server;

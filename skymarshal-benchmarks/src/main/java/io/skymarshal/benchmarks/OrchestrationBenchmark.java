@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -33,11 +34,15 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the engine costs on top of the model: a full three-phase run (7 + 7 + 1 calls) with an
  * instant model, against a hand-written {@link CompletableFuture} fan-out making the same 15
- * calls with the same prompt and parse work, on the same executor. The ratio
- * {@code orchestrator / rawFanOut} is the engine's overhead (issue target: within 1.25x).
+ * calls with the same prompt and parse work, and against the same three phases as a LangChain4j
+ * agentic workflow ({@link LangChain4jFanOut}), all on the same executor. The ratios
+ * {@code orchestrator / rawFanOut} (target: within 1.25x) and {@code orchestrator / langchain4j}
+ * are the engine's overhead. {@code threads}: {@code platform} (16 threads) or {@code virtual}
+ * (a virtual thread per task, JDK 21+).
  *
- * <p>Run: {@code ./mvnw -q -pl skymarshal-benchmarks -am package -DskipTests &&
- * java -jar skymarshal-benchmarks/target/benchmarks.jar OrchestrationBenchmark}
+ * <p>Run: {@code benchmarks/run} (all benchmarks, one table), or
+ * {@code ./mvnw -q -pl skymarshal-benchmarks -am package -DskipTests &&
+ * java -jar skymarshal-benchmarks/target/benchmarks.jar OrchestrationBenchmark -p threads=platform,virtual}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,7 +51,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(2)
 public class OrchestrationBenchmark {
+  /** {@code platform}: a fixed pool of 16 threads; {@code virtual}: a virtual thread per task (JDK 21+). */
+  @Param({"platform"})
+  public String threads;
+
   private ExecutorService pool;
+  private LangChain4jFanOut langchain4j;
   private Orchestrator orchestrator;
   private Disruption disruption;
   private List<AgentSpec<?>> agents;
@@ -55,13 +65,29 @@ public class OrchestrationBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    pool = Executors.newFixedThreadPool(16);
+    pool = executor(threads);
     agents = BenchAgents.all();
     arbitrator = new BenchAgents.Arbitrator();
     routing = ModelRouting.defaults();
     disruption = BenchAgents.disruption();
     orchestrator = Orchestrator.builder().agents(agents).arbitrator(arbitrator).modelClient(BenchAgents.INSTANT_MODEL)
         .executor(pool).build();
+    langchain4j = new LangChain4jFanOut(agents, arbitrator, disruption, pool);
+  }
+
+  static ExecutorService executor(String threads) {
+    switch (threads) {
+      case "platform":
+        return Executors.newFixedThreadPool(16);
+      case "virtual":
+        try {
+          return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("virtual threads need JDK 21+; this is " + Runtime.version(), e);
+        }
+      default:
+        throw new IllegalArgumentException("threads must be platform or virtual but was " + threads);
+    }
   }
 
   @TearDown(Level.Trial)
@@ -73,6 +99,11 @@ public class OrchestrationBenchmark {
   @Benchmark
   public Decision orchestrator() {
     return orchestrator.run(disruption);
+  }
+
+  @Benchmark
+  public Ruling langchain4j() {
+    return langchain4j.run();
   }
 
   @Benchmark

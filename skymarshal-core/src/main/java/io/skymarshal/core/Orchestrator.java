@@ -163,6 +163,7 @@ public final class Orchestrator implements AutoCloseable {
     private ModelClient modelClient;
     private DataAccess data = DataAccess.none();
     private final List<RunListener> listeners = new ArrayList<>();
+    private final List<io.skymarshal.core.spi.ContextPropagator> propagators = new ArrayList<>();
     private Executor executor;
     private final Map<Tier, Map<Phase, AgentPolicy>> tierPolicies = new EnumMap<>(Tier.class);
     private final Map<String, AgentPolicy> agentPolicies = new HashMap<>();
@@ -244,6 +245,16 @@ public final class Orchestrator implements AutoCloseable {
     /** Adds a listener; listeners are called in the order added. */
     public Builder listener(RunListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Adds a context propagator: a context of the thread that starts a run (e.g. the
+     * OpenTelemetry context) is carried onto the engine's threads for the run. Propagators are
+     * applied in the order added. The logging MDC needs none: it is always carried.
+     */
+    public Builder contextPropagator(io.skymarshal.core.spi.ContextPropagator propagator) {
+      propagators.add(Objects.requireNonNull(propagator, "propagator"));
       return this;
     }
 
@@ -404,7 +415,7 @@ public final class Orchestrator implements AutoCloseable {
       }
       EngineConfig config = new EngineConfig(List.copyOf(agents), arbitrator, routing, modelClient, data,
           List.copyOf(listeners), exec, copy(tierPolicies), Map.copyOf(agentPolicies), ticker, random, reviewThreshold,
-          modelLimits, Map.copyOf(hedging));
+          modelLimits, Map.copyOf(hedging), List.copyOf(propagators));
       return new Orchestrator(config, owned, decisionStore, storedRunPolicy);
     }
 

@@ -14,6 +14,14 @@ public interface RunListener {
   /** A phase began. */
   default void onPhaseStarted(Disruption disruption, Phase phase) {}
 
+  /**
+   * An agent's work in a phase (or the arbitrator's in Phase 3) is starting: its reads, prompt
+   * and model calls follow, then exactly one {@link #onAgentCompleted} for it. Not called for an
+   * agent that is skipped (its {@link #onAgentCompleted} has status {@link CallStatus#SKIPPED}).
+   * Called on the thread that starts the phase (for Phase 1, the thread that started the run).
+   */
+  default void onAgentStarted(Disruption disruption, String agent, Tier tier, Phase phase) {}
+
   /** A model attempt failed; {@code willRetry} says whether another attempt follows. */
   default void onAttemptFailed(Disruption disruption, String agent, Phase phase, int attempt, Throwable error,
       boolean willRetry) {}

@@ -32,10 +32,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One agent's (or the arbitrator's) work in one phase: a Failsafe {@link Timeout} around the whole
- * work, a {@link RetryPolicy} around each model attempt, one re-ask after a malformed reply (with a
- * raised output limit when the reply was cut at it), and the counts the report needs (attempts,
- * model calls, tokens).
+ * One agent's (or the arbitrator's) work in one phase: a timeout around the whole work
+ * ({@link AgentTimeouts}), a Failsafe {@code RetryPolicy} around each model attempt, one re-ask
+ * after a malformed reply (with a raised output limit when the reply was cut at it), and the
+ * counts the report needs (attempts, model calls, tokens).
  */
 final class CallExecution {
 
@@ -83,16 +83,38 @@ final class CallExecution {
     // A Scheduler, not .with(executor): Failsafe 3.3.2 completes getStageAsync with null when given
     // a plain Executor. Blocking work hops to our executor inside prepare and parse.
     InlineScheduler scheduler = InlineScheduler.handingOffTo(executor);
-    CompletableFuture<T> outer = Failsafe.with(policies.timeout()).with(scheduler).getStageAsync(() ->
-        scope.track(prepare.get()).thenCompose(input ->
-            Failsafe.with(policies.retry()).with(scheduler).getStageAsync(() -> attemptOnce(attempt, input))));
+    CompletableFuture<T> outer = new CompletableFuture<>();
     this.outer = outer;
-    // Failsafe runs completion callbacks while holding the future's lock, so cancelling other
-    // futures from inside one can deadlock against a thread doing the reverse. Cancellation
-    // therefore always happens on the executor, and the result completes only after the
-    // in-flight model calls were cancelled, so an outcome never outlives its calls.
+    // The timeout is ours, not a Failsafe Timeout around the work: the same cut (the whole work,
+    // reads and every attempt and backoff, failing with TimeoutExceededException), without
+    // Failsafe's per-call cost (see AgentTimeouts and docs/benchmarks.md).
+    java.util.concurrent.ScheduledFuture<?> timer = AgentTimeouts.schedule(
+        () -> outer.completeExceptionally(new TimeoutExceededException(policies.timeout())),
+        policy.timeout().toNanos());
+    CompletableFuture<I> prepared;
+    try {
+      prepared = scope.track(prepare.get());
+    } catch (RuntimeException e) {
+      prepared = CompletableFuture.failedFuture(e);
+    }
+    prepared.thenCompose(input -> scope.track(
+            Failsafe.with(policies.retry()).with(scheduler).getStageAsync(() -> attemptOnce(attempt, input))))
+        .whenComplete((r, e) -> {
+          if (e == null) {
+            outer.complete(r);
+          } else {
+            outer.completeExceptionally(unwrap(e));
+          }
+        });
+    // A timed-out or cancelled execution stops its work: the in-flight model calls, pending
+    // retries and queued reads are cancelled (scope). Failsafe runs completion callbacks while
+    // holding the future's lock, so cancelling other futures from inside one can deadlock against
+    // a thread doing the reverse: cancellation therefore always happens on the executor, and the
+    // result completes only after the in-flight model calls were cancelled, so an outcome never
+    // outlives its calls.
     CompletableFuture<T> result = new CompletableFuture<>();
     outer.whenComplete((r, e) -> {
+      timer.cancel(false);
       if (e == null) {
         result.complete(r);
       } else {

@@ -19,7 +19,8 @@ public record EngineConfig(List<AgentSpec<?>> agents, ArbitratorSpec arbitrator,
     ModelClient modelClient, DataAccess data, List<RunListener> listeners, Executor executor,
     Map<Tier, Map<Phase, AgentPolicy>> tierPolicies, Map<String, AgentPolicy> agentPolicies,
     io.skymarshal.core.Ticker ticker, Random random, double reviewThreshold,
-    io.skymarshal.model.ModelLimits modelLimits, Map<Tier, io.skymarshal.core.Hedging> hedging) {
+    io.skymarshal.model.ModelLimits modelLimits, Map<Tier, io.skymarshal.core.Hedging> hedging,
+    List<io.skymarshal.core.spi.ContextPropagator> propagators) {
 
   /** How {@code tier}'s model calls are hedged; off unless set. */
   io.skymarshal.core.Hedging hedging(Tier tier) {

@@ -42,6 +42,11 @@ final class Listeners implements RunListener {
   }
 
   @Override
+  public void onAgentStarted(Disruption d, String agent, io.skymarshal.core.Tier tier, Phase phase) {
+    each(l -> l.onAgentStarted(d, agent, tier, phase));
+  }
+
+  @Override
   public void onAttemptFailed(Disruption d, String agent, Phase phase, int attempt, Throwable error, boolean willRetry) {
     each(l -> l.onAttemptFailed(d, agent, phase, attempt, error, willRetry));
   }

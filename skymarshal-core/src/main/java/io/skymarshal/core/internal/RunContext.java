@@ -4,19 +4,25 @@ import io.skymarshal.core.AgentCall;
 import io.skymarshal.core.Disruption;
 import io.skymarshal.core.Phase;
 import io.skymarshal.core.PhaseTiming;
+import io.skymarshal.core.spi.ContextPropagator;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * The state of one run: the disruption, the clock, the report being collected, and an executor
- * that carries the disruption id in the logging MDC. Thread-safe.
+ * that carries the logging MDC of the thread that started the run (every key, e.g. a trace id),
+ * the disruption id, and the contexts of the run's {@link ContextPropagator}s onto the engine's
+ * threads. Thread-safe.
  */
 final class RunContext {
   static final String MDC_KEY = "disruptionId";
@@ -27,6 +33,9 @@ final class RunContext {
   final Executor executor;
   private final io.skymarshal.core.Ticker ticker;
   final long startNanos;
+  /** The MDC of the thread that started the run, with the disruption id. */
+  private final Map<String, String> mdc;
+  private final UnaryOperator<Runnable> propagation;
   private final List<AgentCall> calls = new ArrayList<>();
   private final List<PhaseTiming> phases = new ArrayList<>();
   private final List<Phase> resumed = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -38,17 +47,25 @@ final class RunContext {
   /** Every execution started for this run, to cancel them with it. */
   private final List<CallExecution> executions = new ArrayList<>();
 
-  RunContext(Disruption disruption, Listeners listeners, Executor base, io.skymarshal.core.Ticker ticker) {
+  /** Made on the thread that starts the run: its MDC and the propagators' contexts are captured here. */
+  RunContext(Disruption disruption, Listeners listeners, Executor base, io.skymarshal.core.Ticker ticker,
+      List<ContextPropagator> propagators) {
     this.disruption = disruption;
     this.listeners = listeners;
     this.ticker = ticker;
+    Map<String, String> callers = MDC.getCopyOfContextMap();
+    Map<String, String> m = callers == null ? new HashMap<>() : new HashMap<>(callers);
+    m.put(MDC_KEY, disruption.id());
+    this.mdc = Collections.unmodifiableMap(m);
+    this.propagation = capture(disruption, propagators);
     this.executor = task -> {
+      Runnable t = propagation.apply(task);
       try {
-        base.execute(() -> withMdc(task));
+        base.execute(() -> withMdc(t));
       } catch (RejectedExecutionException e) {
         // the pool was shut down under a straggler (e.g. a cancelled agent's last step): run it
         // here so no future is left incomplete
-        withMdc(task);
+        withMdc(t);
       }
     };
     this.startNanos = ticker.read();
@@ -112,17 +129,40 @@ final class RunContext {
     return ticker.read();
   }
 
-  /** Runs {@code task} with this run's disruption id in the MDC, restoring what was there. */
+  /**
+   * The propagators' wrappers for this run, composed in order (the first outermost); a propagator
+   * whose capture throws is logged and left out.
+   */
+  private static UnaryOperator<Runnable> capture(Disruption disruption, List<ContextPropagator> propagators) {
+    UnaryOperator<Runnable> all = UnaryOperator.identity();
+    for (ContextPropagator p : propagators) {
+      UnaryOperator<Runnable> one;
+      try {
+        one = java.util.Objects.requireNonNull(p.capture(disruption), "capture returned null");
+      } catch (RuntimeException e) {
+        LOG.warn("context propagator {} threw; its context is not carried", p.getClass().getName(), e);
+        continue;
+      }
+      UnaryOperator<Runnable> outer = all;
+      all = task -> outer.apply(one.apply(task));
+    }
+    return all;
+  }
+
+  /**
+   * Runs {@code task} with the MDC of the thread that started the run and this run's disruption
+   * id, restoring the thread's own MDC after.
+   */
   void withMdc(Runnable task) {
-    String previous = MDC.get(MDC_KEY);
-    MDC.put(MDC_KEY, disruption.id());
+    Map<String, String> previous = MDC.getCopyOfContextMap();
+    MDC.setContextMap(mdc);
     try {
       task.run();
     } finally {
       if (previous == null) {
-        MDC.remove(MDC_KEY);
+        MDC.clear();
       } else {
-        MDC.put(MDC_KEY, previous);
+        MDC.setContextMap(previous);
       }
     }
   }
@@ -131,16 +171,20 @@ final class RunContext {
     synchronized (calls) {
       calls.add(call);
     }
-    withMdc(() -> {
-      if (call.status().succeeded()) {
-        LOG.debug("{} {} {} in {} ms, {} attempt(s), {} in / {} out tokens", call.phase().reportName(), call.agent(),
-            call.status(), Math.round(call.durationMs()), call.attempts(), call.usage().totalInputTokens(),
-            call.usage().outputTokens());
-      } else if (call.status() != io.skymarshal.core.CallStatus.SKIPPED) {
-        LOG.warn("{} {} agent {} {} after {} ms: {} (model {})", call.phase().reportName(), call.tier(), call.agent(),
-            call.status(), Math.round(call.durationMs()), call.error(), call.modelId());
-      }
-    });
+    // the level is checked first, so a disabled line costs no argument boxing and no MDC switch
+    boolean succeeded = call.status().succeeded();
+    if (succeeded ? LOG.isDebugEnabled() : call.status() != io.skymarshal.core.CallStatus.SKIPPED && LOG.isWarnEnabled()) {
+      withMdc(() -> {
+        if (succeeded) {
+          LOG.debug("{} {} {} in {} ms, {} attempt(s), {} in / {} out tokens", call.phase().reportName(), call.agent(),
+              call.status(), Math.round(call.durationMs()), call.attempts(), call.usage().totalInputTokens(),
+              call.usage().outputTokens());
+        } else {
+          LOG.warn("{} {} agent {} {} after {} ms: {} (model {})", call.phase().reportName(), call.tier(), call.agent(),
+              call.status(), Math.round(call.durationMs()), call.error(), call.modelId());
+        }
+      });
+    }
     listeners.onAgentCompleted(disruption, call);
   }
 
@@ -148,7 +192,9 @@ final class RunContext {
     synchronized (phases) {
       phases.add(timing);
     }
-    withMdc(() -> LOG.info("{} done in {} ms", timing.phase().reportName(), Math.round(timing.durationMs())));
+    if (LOG.isInfoEnabled()) {
+      withMdc(() -> LOG.info("{} done in {} ms", timing.phase().reportName(), Math.round(timing.durationMs())));
+    }
     listeners.onPhaseCompleted(disruption, timing);
   }
 

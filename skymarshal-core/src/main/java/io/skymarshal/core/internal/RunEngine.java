@@ -80,7 +80,9 @@ public final class RunEngine {
    * starts.
    */
   public CompletableFuture<Decision> run(Disruption disruption, Resume resume) {
-    RunContext run = new RunContext(disruption, listeners, config.executor(), config.ticker());
+    // first the listeners (on the caller's thread), so a propagator can carry what they started
+    listeners.onRunStarted(disruption);
+    RunContext run = new RunContext(disruption, listeners, config.executor(), config.ticker(), config.propagators());
     if (resume.phase1() != null) {
       run.resumed(Phase.INITIAL);
     }
@@ -89,7 +91,6 @@ public final class RunEngine {
     }
     run.withMdc(() -> RunContext.log().info("run started: {} {} {}-{}", disruption.type(),
         disruption.flight().flightNumber(), disruption.flight().origin(), disruption.flight().destination()));
-    listeners.onRunStarted(disruption);
     Map<String, Object> inputs = new java.util.concurrent.ConcurrentHashMap<>();
 
     Map<String, SafetyAssessment> assessments = new java.util.concurrent.ConcurrentHashMap<>();
@@ -261,6 +262,7 @@ public final class RunEngine {
         run.recordCall(skipped(spec, phase, "the run was cancelled"));
         continue;
       }
+      listeners.onAgentStarted(run.disruption, spec.name(), spec.tier(), phase);
       long start = run.now();
       CallExecution ex = execution(run, spec.name(), spec.tier(), phase);
       CompletableFuture<Recommendation> work = agentWork(run, ex, spec, phase, previous, inputs, assessments);
@@ -368,6 +370,7 @@ public final class RunEngine {
     Phase phase = Phase.ARBITRATION;
     long phaseStart = run.now();
     listeners.onPhaseStarted(run.disruption, phase);
+    listeners.onAgentStarted(run.disruption, arb.name(), Tier.ARBITRATOR, phase);
     CallExecution ex = execution(run, arb.name(), Tier.ARBITRATOR, phase);
     ModelProfile profile = config.routing().profileFor(arb.name(), Tier.ARBITRATOR);
     CompletableFuture<Arbitration> work = ex.execute(
