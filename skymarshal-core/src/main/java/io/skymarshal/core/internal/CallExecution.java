@@ -320,117 +320,129 @@ final class CallExecution {
   /**
    * {@code request} sent, and sent again after the hedging delay if it has not answered by then;
    * the first reply wins and the other request is cancelled. Fails only when every request sent
-   * failed, with the first request's error.
+   * failed, with the first request's error. The result completes once both requests' outcomes
+   * are final and accounted for, so the agent's report counts the tokens of both.
    */
   private CompletableFuture<ModelReply> hedged(ModelRequest request, ModelCall.Role role, int attempt, Hedging hedging) {
     LatencyWindow window = gateway.window(profile.modelId());
     long delay = hedging.delayNanos(window.quantile(0.95), window.samples());
-    CompletableFuture<ModelReply> result = new CompletableFuture<>();
-    HedgeRace race = new HedgeRace(result);
+    HedgeRace race = new HedgeRace();
     Sent primary = send(request, role, attempt);
-    race.primary = primary.call();
-    race.timer = InlineScheduler.handingOffTo(executor).schedule(() -> {
-      if (race.startHedge(this)) {
-        Sent hedge = send(request, ModelCall.Role.HEDGE, attempt);
-        race.hedgeSent(hedge.call());
-        hedge.outcome().whenComplete((r, e) -> race.hedgeDone(r, e));
+    race.primarySent(primary.call());
+    primary.outcome().whenComplete((r, e) -> race.legDone(true, r, e));
+    race.timer(InlineScheduler.handingOffTo(executor).schedule(() -> {
+      if (race.startHedge()) {
+        try {
+          Sent hedge = send(request, ModelCall.Role.HEDGE, attempt);
+          race.hedgeSent(hedge.call());
+          hedge.outcome().whenComplete((r, e) -> race.legDone(false, r, e));
+        } catch (RuntimeException e) {
+          race.legDone(false, null, e);
+        }
       }
       return null;
-    }, delay, TimeUnit.NANOSECONDS);
-    primary.outcome().whenComplete((r, e) -> race.primaryDone(r, e));
-    return result;
+    }, delay, TimeUnit.NANOSECONDS));
+    return race.result;
   }
 
-  /** The state of one hedged request: which of its two requests ran and how they ended. */
+  /**
+   * The state of one hedged request: which of its two requests (legs) ran, how they ended, and
+   * the answer once decided. The result is decided by the first reply, or by the last failure
+   * when no leg can still answer; it completes when no leg is in flight any more.
+   */
   private final class HedgeRace {
-    private final CompletableFuture<ModelReply> result;
-    private final java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
-    volatile CompletableFuture<ModelReply> primary;
-    volatile java.util.concurrent.ScheduledFuture<?> timer;
-    private CompletableFuture<ModelReply> hedge;
+    final CompletableFuture<ModelReply> result = new CompletableFuture<>();
+    private CompletableFuture<ModelReply> primaryCall;
+    private CompletableFuture<ModelReply> hedgeCall;
+    private java.util.concurrent.ScheduledFuture<?> timer;
+    private int inFlight = 1;
     private boolean hedgeStarted;
     private boolean primaryDone;
     private boolean hedgeDone;
+    private boolean decided;
+    private ModelReply reply;
+    private Throwable error;
     private Throwable primaryError;
 
-    HedgeRace(CompletableFuture<ModelReply> result) {
-      this.result = result;
+    synchronized void primarySent(CompletableFuture<ModelReply> call) {
+      primaryCall = call;
     }
 
-    synchronized boolean startHedge(CallExecution ex) {
-      CompletableFuture<ModelReply> p = primary;
-      if (primaryDone || (p != null && p.isDone()) || settled.get() || ex.cancelRequested()) {
+    void timer(java.util.concurrent.ScheduledFuture<?> t) {
+      boolean cancel;
+      synchronized (this) {
+        timer = t;
+        cancel = decided;
+      }
+      if (cancel) {
+        t.cancel(false);
+      }
+    }
+
+    /** Whether to send the hedge now: only while nothing is decided and the execution is wanted. */
+    synchronized boolean startHedge() {
+      if (decided || primaryDone || cancelRequested()) {
         return false;
       }
       hedgeStarted = true;
+      inFlight++;
       return true;
     }
 
-    void hedgeSent(CompletableFuture<ModelReply> f) {
-      boolean late;
+    void hedgeSent(CompletableFuture<ModelReply> call) {
+      boolean cancel;
       synchronized (this) {
-        hedge = f;
-        late = settled.get();
+        hedgeCall = call;
+        cancel = decided;
       }
-      if (late) {
-        executor.execute(() -> f.cancel(true));
+      if (cancel) {
+        executor.execute(() -> call.cancel(true));
       }
     }
 
-    void primaryDone(ModelReply reply, Throwable error) {
+    void legDone(boolean primary, ModelReply r, Throwable e) {
+      List<java.util.concurrent.Future<?>> toCancel = new java.util.ArrayList<>();
+      boolean complete;
       synchronized (this) {
-        primaryDone = true;
-        if (error != null) {
-          primaryError = error;
-          if (hedgeStarted && !hedgeDone) {
-            return; // the hedge may still answer
+        inFlight--;
+        if (primary) {
+          primaryDone = true;
+          primaryError = e;
+        } else {
+          hedgeDone = true;
+        }
+        if (!decided) {
+          if (e == null) {
+            decided = true;
+            reply = r;
+          } else if (!hedgeStarted || (primaryDone && hedgeDone)) {
+            decided = true; // no request can still answer
+            error = primaryError != null ? primaryError : e;
+          }
+          if (decided) {
+            if (timer != null) {
+              toCancel.add(timer);
+            }
+            CompletableFuture<ModelReply> other = primary ? hedgeCall : primaryCall;
+            if (other != null && !other.isDone()) {
+              toCancel.add(other);
+            }
           }
         }
+        complete = decided && inFlight == 0;
       }
-      settle(reply, error);
-    }
-
-    void hedgeDone(ModelReply reply, Throwable error) {
-      synchronized (this) {
-        hedgeDone = true;
-        if (error != null) {
-          if (!primaryDone) {
-            return; // the first request may still answer
-          }
-          error = primaryError != null ? primaryError : error;
-        }
-      }
-      settle(reply, error);
-    }
-
-    /**
-     * Cancels the loser and a hedge not yet sent, then completes the result with {@code reply} or
-     * {@code error}, on the executor, so the result never outlives its requests.
-     */
-    private void settle(ModelReply reply, Throwable error) {
-      if (!settled.compareAndSet(false, true)) {
+      if (toCancel.isEmpty() && !complete) {
         return;
       }
-      CompletableFuture<ModelReply> h;
-      synchronized (this) {
-        h = hedge;
-      }
-      CompletableFuture<ModelReply> p = primary;
-      java.util.concurrent.ScheduledFuture<?> t = timer;
+      // on the executor: Failsafe may call back here holding a future's lock (see execute)
       executor.execute(() -> {
-        if (t != null) {
-          t.cancel(false);
-        }
-        if (p != null && !p.isDone()) {
-          p.cancel(true);
-        }
-        if (h != null && !h.isDone()) {
-          h.cancel(true);
-        }
-        if (error == null) {
-          result.complete(reply);
-        } else {
-          result.completeExceptionally(unwrap(error));
+        toCancel.forEach(f -> f.cancel(true));
+        if (complete) {
+          if (error == null) {
+            result.complete(reply);
+          } else {
+            result.completeExceptionally(unwrap(error));
+          }
         }
       });
     }
