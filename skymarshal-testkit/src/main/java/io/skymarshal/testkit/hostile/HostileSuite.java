@@ -78,6 +78,15 @@ public final class HostileSuite {
           .append(failureCount).append(" failures");
       return b.toString();
     }
+
+    /** A table: per category, the documents rejected with a typed error and those read and run. */
+    public String table() {
+      StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%-20s %9s %9s%n", "category",
+          "rejected", "run"));
+      byCategory.forEach((c, n) -> b.append(String.format(java.util.Locale.ROOT, "%-20s %,9d %,9d%n",
+          c.name().toLowerCase(java.util.Locale.ROOT), n[0], n[1])));
+      return b.toString();
+    }
   }
 
   private final AirlineDataset airline = AirlineSamples.ey123Airline();

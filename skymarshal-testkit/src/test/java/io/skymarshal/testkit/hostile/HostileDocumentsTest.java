@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 11: at least 10,000 generated hostile documents, each a typed error or a decision and
  * never another exception, with prompt structure independent of the injected text. Prints one
- * tally line. {@code -Dskymarshal.hostile.count=N} and {@code -Dskymarshal.hostile.seed=S} run
+ * tally line and a table by category. {@code -Dskymarshal.hostile.count=N} and {@code -Dskymarshal.hostile.seed=S} run
  * another number or another sequence.
  */
 class HostileDocumentsTest {
@@ -29,6 +29,7 @@ class HostileDocumentsTest {
   void hostileDocuments_eachEndAsATypedRejectionOrADecision() {
     HostileSuite.Tally tally = new HostileSuite().run(new HostileDocuments(SEED), COUNT);
     System.out.println(tally.line() + " (seed " + SEED + ")");
+    System.out.print(tally.table());
 
     assertThat(tally.failures()).as("failures").isEmpty();
     assertThat(tally.failureCount()).isZero();
