@@ -86,12 +86,21 @@ class BedrockFaultRuleTest {
       server.rule(rule);
       for (String p : prompts) {
         List<String> tries = new ArrayList<>();
+        int transportFailures = 0;
         for (int i = 0; i < 10 && (tries.isEmpty() || !tries.get(tries.size() - 1).equals("ok")); i++) {
           try {
             client.converse(request(p)).join();
             tries.add("ok");
           } catch (CompletionException e) {
-            tries.add(((AwsServiceException) e.getCause()).awsErrorDetails().errorCode());
+            if (e.getCause() instanceof AwsServiceException s) {
+              tries.add(s.awsErrorDetails().errorCode());
+            } else if (++transportFailures <= 3) {
+              // a request lost on the way (seen once on JDK 25: a pooled connection the server had
+              // closed); this client does not retry, and the rule never saw it: send it again
+              i--;
+            } else {
+              throw new AssertionError("prompt '" + p + "' failed on the client three times", e.getCause());
+            }
           }
         }
         out.put(p, tries);
