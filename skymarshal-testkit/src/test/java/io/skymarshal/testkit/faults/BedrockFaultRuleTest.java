@@ -95,8 +95,10 @@ class BedrockFaultRuleTest {
             if (e.getCause() instanceof AwsServiceException s) {
               tries.add(s.awsErrorDetails().errorCode());
             } else if (++transportFailures <= 3) {
-              // a request lost on the way (seen once on JDK 25: a pooled connection the server had
-              // closed); this client does not retry, and the rule never saw it: send it again
+              // a request that failed on the client side, not an answer of the rule (seen once on
+              // JDK 25; cause not found, likely a pooled connection the server had closed). This
+              // client does not retry: send it again. Had the rule seen it, the two orders would
+              // differ and the assertion below would say so.
               i--;
             } else {
               throw new AssertionError("prompt '" + p + "' failed on the client three times", e.getCause());
