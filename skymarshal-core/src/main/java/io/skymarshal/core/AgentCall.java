@@ -64,6 +64,28 @@ public record AgentCall(String agent, Tier tier, Phase phase, CallStatus status,
     return pricedAs != null;
   }
 
+  /**
+   * A short, low-cardinality name of why this call did not succeed, for logs, metrics and traces:
+   * {@code timeout} when it timed out, else the exception's simple name that {@link #error()}
+   * begins with (e.g. {@code ReplyFormatException}), else {@code failed}; null when it succeeded.
+   */
+  public String errorType() {
+    if (status.succeeded()) {
+      return null;
+    }
+    if (status == CallStatus.TIMED_OUT) {
+      return "timeout";
+    }
+    if (error != null) {
+      int colon = error.indexOf(':');
+      String head = colon > 0 ? error.substring(0, colon) : "";
+      if (head.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+        return head;
+      }
+    }
+    return "failed";
+  }
+
   /** {@link #queuedNanos()} in milliseconds, fractional. */
   public double queuedMs() {
     return queuedNanos / 1_000_000.0;

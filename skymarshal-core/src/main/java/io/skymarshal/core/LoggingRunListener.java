@@ -69,7 +69,7 @@ public final class LoggingRunListener implements RunListener {
       e.addKeyValue("priced_as", call.pricedAs());
     }
     if (bad) {
-      e.addKeyValue("error_type", errorType(call));
+      e.addKeyValue("error_type", call.errorType());
     }
     e.log("skymarshal agent");
   }
@@ -136,22 +136,6 @@ public final class LoggingRunListener implements RunListener {
 
   private boolean enabled(Level level) {
     return log.isEnabledForLevel(level);
-  }
-
-  /** The type of a failed call's error: the exception's simple name, {@code timeout}, else {@code failed}. */
-  static String errorType(AgentCall call) {
-    if (call.status() == CallStatus.TIMED_OUT) {
-      return "timeout";
-    }
-    String e = call.error();
-    if (e != null) {
-      int colon = e.indexOf(':');
-      String head = colon > 0 ? e.substring(0, colon) : "";
-      if (head.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
-        return head;
-      }
-    }
-    return "failed";
   }
 
   private static String usd(double v) {

@@ -66,6 +66,32 @@ public record ModelCall(String agent, Tier tier, Phase phase, String modelId, in
     }
   }
 
+  /**
+   * The {@link #errorType()} of a call or attempt that failed with {@code error}: the kind of a
+   * {@code ModelException} in lower case ({@code throttled}, {@code timeout}, ...),
+   * {@code local_quota} for a {@link io.skymarshal.model.QuotaExceededException}, {@code timeout}
+   * for an agent timeout, else the exception's simple class name. {@code CompletionException} and
+   * {@code ExecutionException} wrappers are looked through. For listeners that get a
+   * {@code Throwable} ({@link RunListener#onAttemptFailed}) and name it as model calls are named.
+   */
+  public static String errorTypeOf(Throwable error) {
+    Throwable c = java.util.Objects.requireNonNull(error, "error");
+    while (c.getCause() != null && (c instanceof java.util.concurrent.CompletionException
+        || c instanceof java.util.concurrent.ExecutionException)) {
+      c = c.getCause();
+    }
+    if (c instanceof io.skymarshal.model.QuotaExceededException) {
+      return "local_quota";
+    }
+    if (c instanceof io.skymarshal.model.ModelException m) {
+      return m.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+    if (c instanceof dev.failsafe.TimeoutExceededException) {
+      return "timeout";
+    }
+    return c.getClass().getSimpleName();
+  }
+
   /** {@link #latencyNanos()} in milliseconds, fractional. */
   public double latencyMs() {
     return latencyNanos / 1_000_000.0;

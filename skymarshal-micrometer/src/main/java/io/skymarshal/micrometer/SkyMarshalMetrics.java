@@ -176,7 +176,7 @@ public final class SkyMarshalMetrics implements RunListener {
       boolean willRetry) {
     if (willRetry) {
       Counter.builder(RETRIES).description("Failed attempts of agent calls that are retried")
-          .tags(common).tag(AGENT, agent).tag(PHASE, phase.reportName()).tag(ERROR_TYPE, errorType(error))
+          .tags(common).tag(AGENT, agent).tag(PHASE, phase.reportName()).tag(ERROR_TYPE, ModelCall.errorTypeOf(error))
           .register(registry).increment();
     }
   }
@@ -255,22 +255,6 @@ public final class SkyMarshalMetrics implements RunListener {
       status = "degraded";
     }
     return status;
-  }
-
-  /** The {@value #ERROR_TYPE} of an attempt's error, as {@link ModelCall#errorType()} names it. */
-  static String errorType(Throwable error) {
-    Throwable c = error;
-    while (c.getCause() != null && (c instanceof java.util.concurrent.CompletionException
-        || c instanceof java.util.concurrent.ExecutionException)) {
-      c = c.getCause();
-    }
-    if (c instanceof ModelException m) {
-      return lower(m.kind());
-    }
-    if (c.getClass().getSimpleName().equals("TimeoutExceededException")) {
-      return "timeout";
-    }
-    return c.getClass().getSimpleName();
   }
 
   private static String lower(Enum<?> e) {

@@ -20,7 +20,6 @@ import io.skymarshal.core.RunReport;
 import io.skymarshal.core.Tier;
 import io.skymarshal.core.spi.BuilderSettings;
 import io.skymarshal.core.spi.ContextPropagator;
-import io.skymarshal.model.ModelException;
 import io.skymarshal.model.TokenUsage;
 import java.time.Instant;
 import java.util.Locale;
@@ -220,7 +219,7 @@ public final class SkyMarshalTracing implements RunListener, ContextPropagator {
     RunSpans r = runs.get(new RunKey(disruption));
     Span span = r == null ? null : r.agents.get(agentKey(agent, phase));
     if (span != null) {
-      span.addEvent("attempt_failed", Attributes.of(ATTEMPT, (long) attempt, ERROR_TYPE, errorType(error),
+      span.addEvent("attempt_failed", Attributes.of(ATTEMPT, (long) attempt, ERROR_TYPE, ModelCall.errorTypeOf(error),
           WILL_RETRY, willRetry));
     }
   }
@@ -274,7 +273,7 @@ public final class SkyMarshalTracing implements RunListener, ContextPropagator {
     usage(span, call.usage());
     span.setAttribute(COST_USD, call.costUsd());
     if (call.status() == CallStatus.FAILED || call.status() == CallStatus.TIMED_OUT) {
-      String type = agentErrorType(call);
+      String type = call.errorType();
       span.setAttribute(ERROR_TYPE, type);
       span.setStatus(StatusCode.ERROR, type);
     }
@@ -343,37 +342,6 @@ public final class SkyMarshalTracing implements RunListener, ContextPropagator {
     span.setAttribute(OUTPUT_TOKENS, u.outputTokens());
     span.setAttribute(CACHE_READ_TOKENS, u.cacheReadTokens());
     span.setAttribute(CACHE_WRITE_TOKENS, u.cacheWriteTokens());
-  }
-
-  /** A low-cardinality error type for an agent call that failed: the exception's simple name, or {@code timeout}. */
-  static String agentErrorType(AgentCall call) {
-    if (call.status() == CallStatus.TIMED_OUT) {
-      return "timeout";
-    }
-    String e = call.error();
-    if (e != null) {
-      int colon = e.indexOf(':');
-      String head = colon > 0 ? e.substring(0, colon) : "";
-      if (head.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
-        return head;
-      }
-    }
-    return "failed";
-  }
-
-  static String errorType(Throwable error) {
-    Throwable c = error;
-    while (c.getCause() != null && (c instanceof java.util.concurrent.CompletionException
-        || c instanceof java.util.concurrent.ExecutionException)) {
-      c = c.getCause();
-    }
-    if (c instanceof ModelException m) {
-      return lower(m.kind());
-    }
-    if (c.getClass().getSimpleName().equals("TimeoutExceededException")) {
-      return "timeout";
-    }
-    return c.getClass().getSimpleName();
   }
 
   private static long epochNanos() {

@@ -140,6 +140,6 @@ class SkyMarshalTracingTest {
     AgentCall failed = new AgentCall("x", io.skymarshal.core.Tier.BUSINESS, Phase.INITIAL,
         io.skymarshal.core.CallStatus.FAILED, 1, 1, 0, "m", io.skymarshal.model.TokenUsage.ZERO, 0, false,
         "ReplyFormatException: bad reply (after 1 attempt)");
-    assertThat(SkyMarshalTracing.agentErrorType(failed)).isEqualTo("ReplyFormatException");
+    assertThat(failed.errorType()).isEqualTo("ReplyFormatException");
   }
 }
