@@ -15,6 +15,7 @@ import io.skymarshal.model.Message;
 import io.skymarshal.core.Hedging;
 import io.skymarshal.core.ModelCall;
 import io.skymarshal.model.ModelLimits;
+import io.skymarshal.model.ModelQuota;
 import io.skymarshal.model.ModelException;
 import io.skymarshal.model.ModelProfile;
 import io.skymarshal.model.ModelReply;
@@ -261,8 +262,9 @@ final class CallExecution {
     }
     String modelId = profile.modelId();
     ModelLimits limits = gateway.limits();
-    boolean limited = limits.quotaFor(modelId).limits();
-    long tokens = limited ? limits.quotaFor(modelId).tokensFor(request) : 0;
+    ModelQuota quota = limits.quotaFor(modelId);
+    boolean limited = quota.limits();
+    long tokens = limited ? quota.tokensFor(request) : 0;
     long enqueued = run.now();
     AtomicLong sentAt = new AtomicLong(-1);
     CompletableFuture<ModelReply> f = limits.submit(modelId, tokens, executor, () -> {
@@ -312,7 +314,7 @@ final class CallExecution {
       }
       boolean cancelled = cause instanceof CancellationException;
       run.modelCall(new ModelCall(agent, tier, phase, modelId, attempt, role, queued, latency, TokenUsage.ZERO, 0,
-          cancelled ? ModelCall.Outcome.CANCELLED : ModelCall.Outcome.FAILED, errorType(cause)));
+          cancelled ? ModelCall.Outcome.CANCELLED : ModelCall.Outcome.FAILED, ModelCall.errorTypeOf(cause)));
       throw cause instanceof CompletionException ce ? ce : new CompletionException(cause);
     }));
   }
@@ -448,24 +450,10 @@ final class CallExecution {
     }
   }
 
-  /** A short, low-cardinality name of why a model call failed (see {@link ModelCall#errorType()}). */
-  static String errorType(Throwable cause) {
-    if (cause instanceof io.skymarshal.model.QuotaExceededException) {
-      return "local_quota";
-    }
-    if (cause instanceof ModelException m) {
-      return m.kind().name().toLowerCase(java.util.Locale.ROOT);
-    }
-    if (cause instanceof TimeoutExceededException) {
-      return "timeout";
-    }
-    return cause.getClass().getSimpleName();
-  }
-
-  /** The report entry for this execution, ending with {@code error} (null on success). */
   /** The model that answered, when it is not the routed one (an offline or simulated model); else null. */
   private String answeredBy;
 
+  /** The report entry for this execution, ending with {@code error} (null on success). */
   synchronized AgentCall toCall(Throwable error, long durationNanos) {
     Throwable cause = unwrap(error);
     CallStatus status = statusOf(cause);

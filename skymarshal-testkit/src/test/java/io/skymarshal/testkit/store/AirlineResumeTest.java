@@ -46,6 +46,8 @@ class AirlineResumeTest {
   /** Counts calls; the arbitrator's never answer while {@code arbitratorHangs}. */
   static final class Counting implements ModelClient {
     final List<ModelRequest> calls = new CopyOnWriteArrayList<>();
+    /** Counted down when the arbitrator is called. */
+    final java.util.concurrent.CountDownLatch arbitrated = new java.util.concurrent.CountDownLatch(1);
     private final ModelClient model = OfflineModel.create();
     private final boolean arbitratorHangs;
 
@@ -56,6 +58,9 @@ class AirlineResumeTest {
     @Override
     public CompletableFuture<ModelReply> call(ModelRequest request) {
       calls.add(request);
+      if (request.phase() == Phase.ARBITRATION) {
+        arbitrated.countDown();
+      }
       if (arbitratorHangs && request.phase() == Phase.ARBITRATION) {
         return new CompletableFuture<>();
       }
@@ -84,11 +89,8 @@ class AirlineResumeTest {
     Counting dying = new Counting(true);
     Orchestrator first = orchestrator("i-1", dying, store);
     threads.submit(() -> first.decide(disruption));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (dying.calls.stream().noneMatch(c -> c.phase() == Phase.ARBITRATION)) {
-      assertThat(System.nanoTime()).as("i-1 reached the arbitrator within 60 s").isLessThan(deadline);
-      Thread.sleep(5);
-    }
+    // a bound on the wait, so a broken engine fails the test instead of hanging it
+    assertThat(dying.arbitrated.await(60, TimeUnit.SECONDS)).as("i-1 reached the arbitrator").isTrue();
 
     clock.advance(Duration.ofHours(3));
     Counting model = new Counting(false);
